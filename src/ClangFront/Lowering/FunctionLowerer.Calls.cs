@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using KLeakLint.ClangFront.Parsing;
+using KLeakLint.Core.Ir;
+
+namespace KLeakLint.ClangFront.Lowering
+{
+    internal sealed partial class FunctionLowerer
+    {
+        /// <summary>Calls the engine sees as values rather than as calls: error-pointer helpers and branch hints.</summary>
+        private static bool IsValueCall(Cursor call)
+        {
+            var name = CalleeName(call);
+            return name is "ERR_PTR" or "ERR_CAST" or "__builtin_expect" or "IS_ERR" or "IS_ERR_OR_NULL";
+        }
+
+        private Value LowerCallValue(Cursor call)
+        {
+            var name = CalleeName(call);
+            var arguments = call.ArgumentCount;
+            switch (name)
+            {
+                case "ERR_PTR":
+                case "ERR_CAST":
+                    if (arguments > 0) LowerValue(call.Argument(0));
+                    return new Value.ErrorPointer();
+                case "__builtin_expect":
+                    for (int i = 1; i < arguments; i++) LowerValue(call.Argument(i));
+                    return arguments > 0 ? LowerValue(call.Argument(0)) : Value.Opaque;
+            }
+            var result = NewTemporary();
+            LowerCall(call, result);
+            return new Value.Read(result);
+        }
+
+        /// <summary>Emits a call; a callee that never returns ends the block.</summary>
+        private void LowerCall(Cursor call, Place? result)
+        {
+            var span = call.Location;
+            var name = CalleeName(call);
+            bool indirect = false;
+            if (name is null)
+            {
+                indirect = true;
+                var callee = FirstChild(call);
+                if (callee is Cursor c) LowerValue(c);
+                name = "(*" + (callee?.Spelling is { Length: > 0 } s ? s : "indirect") + ")";
+            }
+
+            var arguments = new List<Value>();
+            for (int i = 0; i < call.ArgumentCount; i++) arguments.Add(LowerValue(call.Argument(i)));
+
+            if (name is "ERR_PTR" or "ERR_CAST" or "__builtin_expect")
+            {
+                if (result is not null)
+                    Emit(new AssignInstruction(result, name == "__builtin_expect" && arguments.Count > 0 ? arguments[0] : new Value.ErrorPointer(), span));
+                return;
+            }
+
+            Emit(new CallInstruction(result, name, arguments, span) { Indirect = indirect });
+
+            if (!indirect && (_catalog.IsNoReturn(name) || IsNoReturnDeclaration(call)))
+                Close(new UnreachableTerminator(span));
+        }
+
+        private static bool IsNoReturnDeclaration(Cursor call)
+        {
+            var declaration = call.Referenced;
+            return !declaration.IsNull && declaration.Kind == CursorKind.FunctionDecl && declaration.DeclarationIsNoReturn;
+        }
+
+        /// <summary>The name of a directly called function, or null for a call through a pointer.</summary>
+        private static string? CalleeName(Cursor call)
+        {
+            var referenced = call.Referenced;
+            if (!referenced.IsNull && referenced.Kind == CursorKind.FunctionDecl) return referenced.Spelling;
+            var callee = FirstChild(call);
+            if (callee is Cursor c)
+            {
+                var target = Unwrap(c);
+                if (target.Kind == CursorKind.DeclRefExpr && target.Referenced.Kind == CursorKind.FunctionDecl) return target.Referenced.Spelling;
+                if (target.Kind == CursorKind.DeclRefExpr && target.Referenced.IsNull && target.Spelling.Length > 0) return target.Spelling;
+            }
+            return null;
+        }
+
+        private static Cursor? FirstChild(Cursor cursor)
+        {
+            var children = cursor.Children();
+            return children.Count > 0 ? children[0] : null;
+        }
+    }
+}

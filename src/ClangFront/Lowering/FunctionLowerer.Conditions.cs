@@ -1,0 +1,130 @@
+using KLeakLint.ClangFront.Parsing;
+using KLeakLint.Core.Ir;
+
+namespace KLeakLint.ClangFront.Lowering
+{
+    internal sealed partial class FunctionLowerer
+    {
+        /// <summary>
+        /// Lowers a branch condition into the current block's terminator, splitting <c>&amp;&amp;</c>, <c>||</c> and <c>!</c>
+        /// into control flow so that each test the engine can refine on gets its own branch.
+        /// </summary>
+        private void LowerCondition(Cursor expression, BasicBlock whenTrue, BasicBlock whenFalse)
+        {
+            var e = Unwrap(expression);
+            var span = e.Location;
+            switch (e.Kind)
+            {
+                case CursorKind.UnaryOperator when e.UnaryOperator == UnaryOp.LNot:
+                    LowerCondition(e.Children()[0], whenFalse, whenTrue);
+                    return;
+
+                case CursorKind.BinaryOperator when e.BinaryOperator is BinaryOp.LAnd or BinaryOp.LOr:
+                {
+                    var operands = e.Children();
+                    var middle = _function.NewBlock();
+                    if (e.BinaryOperator == BinaryOp.LAnd) LowerCondition(operands[0], middle, whenFalse);
+                    else LowerCondition(operands[0], whenTrue, middle);
+                    _current = middle;
+                    LowerCondition(operands[1], whenTrue, whenFalse);
+                    return;
+                }
+
+                case CursorKind.BinaryOperator when e.BinaryOperator == BinaryOp.Comma:
+                {
+                    var operands = e.Children();
+                    LowerDiscarded(operands[0]);
+                    LowerCondition(operands[1], whenTrue, whenFalse);
+                    return;
+                }
+
+                case CursorKind.BinaryOperator when IsComparison(e.BinaryOperator):
+                    Branch(LowerComparison(e), whenTrue, whenFalse, span);
+                    return;
+
+                case CursorKind.CallExpr:
+                    switch (CalleeName(e))
+                    {
+                        case "__builtin_expect" when e.ArgumentCount > 0:
+                            LowerCondition(e.Argument(0), whenTrue, whenFalse);
+                            return;
+                        case "IS_ERR" when e.ArgumentCount == 1:
+                            Branch(new Condition.IsErr(LowerValue(e.Argument(0))), whenTrue, whenFalse, span);
+                            return;
+                        case "IS_ERR_OR_NULL" when e.ArgumentCount == 1:
+                            Branch(new Condition.IsErrOrNull(LowerValue(e.Argument(0))), whenTrue, whenFalse, span);
+                            return;
+                    }
+                    break;
+            }
+
+            var value = LowerValue(e);
+            if (value is Value.Constant constant)
+            {
+                JumpTo(constant.Number != 0 ? whenTrue : whenFalse, span);
+                _current = _function.NewBlock();
+                return;
+            }
+            if (e.Type.IsPointer) Branch(new Condition.Not(new Condition.IsNull(value)), whenTrue, whenFalse, span);
+            else Branch(new Condition.Compare(value, CompareOp.Ne, 0), whenTrue, whenFalse, span);
+        }
+
+        private void Branch(Condition condition, BasicBlock whenTrue, BasicBlock whenFalse, SourceSpan span)
+        {
+            if (IsOpen) _current.Terminator = new BranchTerminator(condition, whenTrue, whenFalse, span);
+            _current = _function.NewBlock();
+        }
+
+        private static bool IsComparison(BinaryOp op) =>
+            op is BinaryOp.Eq or BinaryOp.Ne or BinaryOp.Lt or BinaryOp.Le or BinaryOp.Gt or BinaryOp.Ge;
+
+        /// <summary><c>p == NULL</c> becomes a null test, <c>ret &lt; 0</c> a comparison with a constant; anything else is opaque.</summary>
+        private Condition LowerComparison(Cursor e)
+        {
+            var operands = e.Children();
+            var left = LowerValue(operands[0]);
+            var right = LowerValue(operands[1]);
+            var op = ToCompare(e.BinaryOperator);
+            bool leftPointer = Unwrap(operands[0]).Type.IsPointer, rightPointer = Unwrap(operands[1]).Type.IsPointer;
+            if (right is Value.Constant rc)
+                return Compare(left, op, rc.Number, leftPointer);
+            if (left is Value.Constant lc)
+                return Compare(right, Mirror(op), lc.Number, rightPointer);
+            return new Condition.Unknown(Text(e));
+        }
+
+        private static Condition Compare(Value value, CompareOp op, long constant, bool isPointer)
+        {
+            if (isPointer && constant == 0 && op == CompareOp.Eq) return new Condition.IsNull(value);
+            if (isPointer && constant == 0 && op == CompareOp.Ne) return new Condition.Not(new Condition.IsNull(value));
+            return new Condition.Compare(value, op, constant);
+        }
+
+        private static CompareOp ToCompare(BinaryOp op) => op switch
+        {
+            BinaryOp.Eq => CompareOp.Eq,
+            BinaryOp.Ne => CompareOp.Ne,
+            BinaryOp.Lt => CompareOp.Lt,
+            BinaryOp.Le => CompareOp.Le,
+            BinaryOp.Gt => CompareOp.Gt,
+            _ => CompareOp.Ge,
+        };
+
+        /// <summary>The operator with its operands swapped: <c>0 &gt; ret</c> is <c>ret &lt; 0</c>.</summary>
+        private static CompareOp Mirror(CompareOp op) => op switch
+        {
+            CompareOp.Lt => CompareOp.Gt,
+            CompareOp.Le => CompareOp.Ge,
+            CompareOp.Gt => CompareOp.Lt,
+            CompareOp.Ge => CompareOp.Le,
+            _ => op,
+        };
+
+        private static string Text(Cursor e)
+        {
+            var tokens = e.Tokens();
+            var text = string.Join(" ", tokens);
+            return text.Length > 60 ? text.Substring(0, 57) + "..." : text;
+        }
+    }
+}

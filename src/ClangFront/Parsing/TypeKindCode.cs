@@ -1,0 +1,56 @@
+namespace KLeakLint.ClangFront.Parsing
+{
+    /// <summary>
+    /// CXTypeKind values (from /usr/lib/llvm-19/include/clang-c/Index.h) that C code can produce.
+    /// A value libclang returns that is not listed here still round-trips as its number.
+    /// </summary>
+    public enum TypeKindCode
+    {
+        Invalid = 0,
+        Unexposed = 1,
+        Void = 2,
+        Bool = 3,
+        Char_U = 4,
+        UChar = 5,
+        Char16 = 6,
+        Char32 = 7,
+        UShort = 8,
+        UInt = 9,
+        ULong = 10,
+        ULongLong = 11,
+        UInt128 = 12,
+        Char_S = 13,
+        SChar = 14,
+        WChar = 15,
+        Short = 16,
+        Int = 17,
+        Long = 18,
+        LongLong = 19,
+        Int128 = 20,
+        Float = 21,
+        Double = 22,
+        LongDouble = 23,
+        NullPtr = 24,
+        Float128 = 30,
+        Half = 31,
+        Float16 = 32,
+        BFloat16 = 39,
+        Complex = 100,
+        Pointer = 101,
+        BlockPointer = 102,
+        Record = 105,
+        Enum = 106,
+        Typedef = 107,
+        FunctionNoProto = 110,
+        FunctionProto = 111,
+        ConstantArray = 112,
+        Vector = 113,
+        IncompleteArray = 114,
+        VariableArray = 115,
+        Elaborated = 119,
+        Attributed = 163,
+        ExtVector = 176,
+        Atomic = 177,
+        BTFTagAttributed = 178,
+    }
+}

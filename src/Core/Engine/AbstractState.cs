@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using KLeakLint.Core.Findings;
+using KLeakLint.Core.Ir;
+
+namespace KLeakLint.Core.Engine
+{
+    /// <summary>The engine's knowledge on one path: tracked resources, what places hold, where objects carry a reference.</summary>
+    internal sealed class AbstractState
+    {
+        public Dictionary<int, Resource> Resources { get; private set; } = new Dictionary<int, Resource>();
+
+        /// <summary>The value each place holds (absent: unknown).</summary>
+        public Dictionary<Place, SymbolicValue> Values { get; private set; } = new Dictionary<Place, SymbolicValue>();
+
+        /// <summary>Resources that live in an object rather than behind a pointer (<c>path_get(&amp;p)</c> takes a reference held by <c>p</c> itself).</summary>
+        public Dictionary<Place, int> Objects { get; private set; } = new Dictionary<Place, int>();
+
+        /// <summary>The branches, gotos and events of this path, for the notes of a finding. Not part of the state's identity.</summary>
+        public List<PathNote> Trail { get; private set; } = new List<PathNote>();
+
+        public AbstractState Clone() => new AbstractState
+        {
+            Resources = new Dictionary<int, Resource>(Resources),
+            Values = new Dictionary<Place, SymbolicValue>(Values),
+            Objects = new Dictionary<Place, int>(Objects),
+            Trail = new List<PathNote>(Trail),
+        };
+
+        public SymbolicValue? ValueOf(Place place) => Values.TryGetValue(place, out var v) ? v : null;
+
+        public Resource? ResourceHeldBy(Place place) =>
+            Values.TryGetValue(place, out var v) && v is SymbolicValue.Resource r && Resources.TryGetValue(r.Id, out var res) ? res : null;
+
+        public void Update(Resource resource) => Resources[resource.Id] = resource;
+
+        /// <summary>Places whose value is the given resource, locals first, shortest first (the name a message should use).</summary>
+        public IEnumerable<Place> PlacesHolding(int id) =>
+            Values.Where(kv => kv.Value is SymbolicValue.Resource r && r.Id == id)
+                  .Select(kv => kv.Key)
+                  .OrderBy(p => p.Root.Kind == RootKind.Temporary ? 1 : 0)
+                  .ThenBy(p => p.Path.Count)
+                  .ThenBy(p => p.ToString(), StringComparer.Ordinal);
+
+        public Place? ObjectHolding(int id) =>
+            Objects.Where(kv => kv.Value == id).Select(kv => kv.Key).OrderBy(p => p.ToString(), StringComparer.Ordinal).FirstOrDefault();
+
+        /// <summary>Forgets what was known about places below <paramref name="place"/>: the object it points to changed.</summary>
+        public void ForgetBelow(Place place)
+        {
+            foreach (var key in Values.Keys.Where(k => k.Path.Count > place.Path.Count && k.StartsWith(place)).ToList())
+                Values.Remove(key);
+            foreach (var key in Objects.Keys.Where(k => k.Path.Count > place.Path.Count && k.StartsWith(place)).ToList())
+                Objects.Remove(key);
+        }
+
+        /// <summary>Drops integer facts (used to widen a block that has seen too many states).</summary>
+        public void ForgetIntegers()
+        {
+            foreach (var key in Values.Where(kv => kv.Value is SymbolicValue.Integer).Select(kv => kv.Key).ToList())
+                Values.Remove(key);
+        }
+
+        public string Fingerprint()
+        {
+            var sb = new StringBuilder();
+            foreach (var r in Resources.Values.OrderBy(r => r.Id)) sb.Append(r.Fingerprint).Append(';');
+            sb.Append('|');
+            foreach (var kv in Values.Select(kv => kv.Key + "=" + kv.Value).OrderBy(s => s, StringComparer.Ordinal)) sb.Append(kv).Append(';');
+            sb.Append('|');
+            foreach (var kv in Objects.Select(kv => kv.Key + "=" + kv.Value).OrderBy(s => s, StringComparer.Ordinal)) sb.Append(kv).Append(';');
+            return sb.ToString();
+        }
+    }
+}

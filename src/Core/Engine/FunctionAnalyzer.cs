@@ -1,0 +1,75 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using KLeakLint.Core.Findings;
+using KLeakLint.Core.Ir;
+using KLeakLint.Core.Specs;
+
+namespace KLeakLint.Core.Engine
+{
+    /// <summary>
+    /// Explores the paths of one function (depth first, states merged per block when equal, bounded by a step budget)
+    /// and applies the transfer functions of <see cref="Transfer"/> along each path.
+    /// </summary>
+    internal sealed class FunctionAnalyzer
+    {
+        private readonly FunctionIr _function;
+        private readonly AnalysisOptions _options;
+        private readonly Transfer _transfer;
+        private readonly Dictionary<BasicBlock, HashSet<string>> _seen = new Dictionary<BasicBlock, HashSet<string>>();
+
+        public FunctionAnalyzer(FunctionIr function, SpecCatalog catalog, IReadOnlyDictionary<string, FunctionSummary> summaries, AnalysisOptions options)
+        {
+            _function = function;
+            _options = options;
+            Reporter = new FindingCollector(function.Name, options.MaxPathNotes);
+            Summary = new SummaryCollector(function);
+            _transfer = new Transfer(function, catalog, summaries, Reporter, Summary);
+        }
+
+        public FindingCollector Reporter { get; }
+        public SummaryCollector Summary { get; }
+        public IncompleteAnalysis? Incomplete { get; private set; }
+
+        public void Run()
+        {
+            if (_function.Blocks.Count == 0) return;
+            var initial = _transfer.InitialState();
+            var work = new Stack<(BasicBlock Block, AbstractState State)>();
+            work.Push((_function.Entry, initial));
+            int steps = 0;
+            while (work.Count > 0)
+            {
+                var (block, state) = work.Pop();
+                if (!Admit(block, state)) continue;
+
+                bool alive = true;
+                foreach (var instruction in block.Instructions)
+                {
+                    steps++;
+                    if (!_transfer.Execute(instruction, state)) { alive = false; break; }
+                }
+                if (steps > _options.StepBudget)
+                {
+                    Incomplete = new IncompleteAnalysis(_function.Name, _function.Span,
+                        "analysis incomplete: step budget of " + _options.StepBudget + " exhausted; findings for this function may be missing");
+                    return;
+                }
+                if (!alive) continue;
+
+                // Push in reverse so that the first successor (the true branch) is explored first: deterministic order.
+                var successors = _transfer.Terminate(block, state);
+                for (int i = successors.Count - 1; i >= 0; i--) work.Push(successors[i]);
+            }
+        }
+
+        /// <summary>Skips a block already explored with an equal state; widens a block that sees too many.</summary>
+        private bool Admit(BasicBlock block, AbstractState state)
+        {
+            if (!_seen.TryGetValue(block, out var seen)) _seen[block] = seen = new HashSet<string>();
+            if (seen.Count >= _options.MaxStatesPerBlock) return false;
+            if (seen.Count >= _options.StatesBeforeWidening) state.ForgetIntegers();
+            return seen.Add(state.Fingerprint());
+        }
+    }
+}

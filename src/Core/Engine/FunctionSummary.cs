@@ -1,0 +1,30 @@
+using System.Collections.Generic;
+using KLeakLint.Core.Specs;
+
+namespace KLeakLint.Core.Engine
+{
+    /// <summary>
+    /// What a function defined in the same file does with references, learned from its body, so that callers
+    /// understand wrappers such as <c>foo_alloc()</c> / <c>foo_free()</c> without configuration.
+    /// </summary>
+    public sealed class FunctionSummary
+    {
+        public FunctionSummary(string function) => Function = function;
+
+        public string Function { get; }
+
+        /// <summary>The function returns a new reference of this kind (null: it does not).</summary>
+        public AcquireSpec? Returns { get; set; }
+
+        /// <summary>Parameters the function releases on some path, with what released them.</summary>
+        public Dictionary<int, string> Releases { get; } = new Dictionary<int, string>();
+
+        /// <summary>Parameters the function stores where it keeps them, or hands off (list, drvdata, another owner).</summary>
+        public HashSet<int> Keeps { get; } = new HashSet<int>();
+
+        /// <summary>Parameters passed on to functions the engine knows nothing about: raw memory may be kept there.</summary>
+        public HashSet<int> MayKeep { get; } = new HashSet<int>();
+
+        public bool IsEmpty => Returns is null && Releases.Count == 0 && Keeps.Count == 0 && MayKeep.Count == 0;
+    }
+}

@@ -1,0 +1,70 @@
+using System;
+using KLeakLint.Core.Ir;
+using KLeakLint.Core.Specs;
+
+namespace KLeakLint.Core.Engine
+{
+    internal enum Ownership
+    {
+        /// <summary>Acquired by this function and still its to give back.</summary>
+        Owned,
+        Released,
+        /// <summary>Handed off: returned, stored in memory the function does not own, or given to a function that keeps it.</summary>
+        Escaped,
+        /// <summary>Received from the caller (a parameter): not this function's to release.</summary>
+        Borrowed,
+    }
+
+    /// <summary>Which outcomes of the acquire are still possible on this path.</summary>
+    [Flags]
+    internal enum Outcome
+    {
+        None = 0,
+        Acquired = 1,
+        /// <summary>The acquire failed and returned NULL (or a failure status).</summary>
+        FailedNull = 2,
+        /// <summary>The acquire failed and returned an <c>ERR_PTR</c>.</summary>
+        FailedError = 4,
+    }
+
+    /// <summary>One tracked resource on one path. Immutable: the state replaces it on change.</summary>
+    internal sealed record Resource(
+        int Id,
+        string Api,
+        SourceSpan AcquiredAt,
+        ResourceFamily? Family,
+        Ownership Ownership,
+        Outcome Outcomes,
+        int TrailIndex)
+    {
+        public bool AcquiredOnFailure { get; init; }
+
+        /// <summary>Where and by what it was released (for the messages of later misuse).</summary>
+        public SourceSpan ReleasedAt { get; init; }
+        public string? ReleasedBy { get; init; }
+
+        /// <summary>The resource is reachable only through a field of this other resource's object.</summary>
+        public int? Parent { get; init; }
+
+        /// <summary>Parameter index for a borrowed parameter (summaries read what happened to it).</summary>
+        public int? ParameterIndex { get; init; }
+
+        /// <summary>Its loss was already reported (an overwrite), so the exit does not report it again.</summary>
+        public bool Reported { get; init; }
+
+        /// <summary>The function holds it on this path: owned, possibly acquired, not yet reported.</summary>
+        public bool IsHeld => Ownership == Ownership.Owned && (Outcomes & Outcome.Acquired) != 0 && !Reported;
+
+        public static Outcome OutcomesOf(FailureSignal failure) => failure switch
+        {
+            FailureSignal.Never => Outcome.Acquired,
+            FailureSignal.Null => Outcome.Acquired | Outcome.FailedNull,
+            FailureSignal.ErrorPointer => Outcome.Acquired | Outcome.FailedError,
+            FailureSignal.NullOrErrorPointer => Outcome.Acquired | Outcome.FailedNull | Outcome.FailedError,
+            FailureSignal.NegativeStatus => Outcome.Acquired | Outcome.FailedNull,
+            _ => Outcome.Acquired,
+        };
+
+        public string Fingerprint => Id + ":" + (int)Ownership + ":" + (int)Outcomes + ":" + (Parent ?? -1) + (Reported ? "R" : "");
+    }
+}

@@ -1,0 +1,45 @@
+using KLeakLint.Core.Ir;
+
+namespace KLeakLint.Core.Engine
+{
+    /// <summary>What the engine knows about the value a place holds on one path.</summary>
+    internal abstract record SymbolicValue
+    {
+        /// <summary>A pointer to (or handle of) tracked resource <see cref="Id"/>.</summary>
+        public sealed record Resource(int Id) : SymbolicValue
+        {
+            public override string ToString() => "r" + Id;
+        }
+
+        /// <summary>The address of a place (<c>p = &amp;file-&gt;f_path</c>).</summary>
+        public sealed record Address(Place Target) : SymbolicValue
+        {
+            public override string ToString() => "&" + Target;
+        }
+
+        public sealed record Null : SymbolicValue
+        {
+            public override string ToString() => "null";
+        }
+
+        public sealed record Integer(long Value) : SymbolicValue
+        {
+            public override string ToString() => Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        /// <summary>An <c>ERR_PTR()</c> value.</summary>
+        public sealed record ErrorPointer : SymbolicValue
+        {
+            public override string ToString() => "errptr";
+        }
+
+        /// <summary>The status returned by an acquire that reports failure through it: zero means the resource was acquired.</summary>
+        public sealed record Status(int ResourceId) : SymbolicValue
+        {
+            public override string ToString() => "status(r" + ResourceId + ")";
+        }
+
+        public static readonly SymbolicValue NullValue = new Null();
+        public static readonly SymbolicValue ErrorValue = new ErrorPointer();
+    }
+}

@@ -1,0 +1,278 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using KLeakLint.Core.Findings;
+using KLeakLint.Core.Ir;
+using KLeakLint.Core.Specs;
+
+namespace KLeakLint.Core.Engine
+{
+    internal sealed partial class Transfer
+    {
+        private bool Call(CallInstruction call, AbstractState state)
+        {
+            if (_catalog.IsNoReturn(call.Callee)) return false;
+
+            var release = _catalog.FindRelease(call.Callee);
+            _summaries.TryGetValue(call.Callee, out var summary);
+            var releasedArguments = new HashSet<int>();
+            if (release is not null) releasedArguments.Add(release.ArgumentIndex);
+            if (summary is not null) releasedArguments.UnionWith(summary.Releases.Keys);
+            var consumes = _catalog.FindConsumes(call.Callee);
+            releasedArguments.UnionWith(consumes.Select(c => c.ArgumentIndex));
+
+            CheckArgumentsAlive(call, releasedArguments, state);
+
+            if (release is not null && release.ArgumentIndex < call.Arguments.Count)
+                Release(call.Arguments[release.ArgumentIndex], call.Callee, call.Span, state, deep: false);
+            foreach (var consume in consumes)
+                if (consume.ArgumentIndex < call.Arguments.Count)
+                    Release(call.Arguments[consume.ArgumentIndex], call.Callee, call.Span, state, deep: false);
+
+            var handoff = _catalog.FindHandoff(call.Callee);
+            if (handoff is not null)
+            {
+                for (int i = 0; i < call.Arguments.Count; i++)
+                    if (handoff.ArgumentIndex is null || handoff.ArgumentIndex == i)
+                        foreach (var id in ResourcesReachable(call.Arguments[i], state).ToList()) Escape(id, state, kept: true);
+            }
+
+            var acquire = _catalog.FindAcquire(call.Callee);
+            if (acquire is not null)
+            {
+                Acquire(call, acquire, state);
+                return true;
+            }
+
+            if (summary is not null)
+            {
+                ApplySummary(call, summary, state);
+                return true;
+            }
+
+            if (release is null && consumes.Count == 0 && handoff is null && !_catalog.IsBorrowing(call.Callee))
+                PassToUnknown(call, state);
+            if (call.Result is not null) Assign(call.Result, null, call.Span, state);
+            return true;
+        }
+
+        /// <summary>KL0003 for an argument that is, or lies in, a released object (the released pointer itself may go to its release: that is KL0002's business).</summary>
+        private void CheckArgumentsAlive(CallInstruction call, HashSet<int> releasedArguments, AbstractState state)
+        {
+            if (IsLogging(call.Callee)) return;
+            for (int i = 0; i < call.Arguments.Count; i++)
+            {
+                if (releasedArguments.Contains(i)) continue;
+                var arg = call.Arguments[i];
+                var sym = Evaluate(arg, state);
+                if (sym is SymbolicValue.Resource r && state.Resources.TryGetValue(r.Id, out var res)
+                    && res.Ownership == Ownership.Released && (res.Outcomes & Outcome.Acquired) != 0)
+                {
+                    _report.Report(Rules.UseAfterRelease, call.Span,
+                        arg + " is passed to " + call.Callee + "() after " + Describe(res) + " was released by " + res.ReleasedBy + "() at line " + res.ReleasedAt.Line,
+                        res, state);
+                    continue;
+                }
+                var place = sym is SymbolicValue.Address a ? a.Target : (arg as Value.AddressOf)?.Place;
+                if (place is not null && ReleasedOwnerOf(place, state) is { } owner)
+                    ReportUseInReleasedObject(place, owner.Owner, owner.Pointer, call.Span, state, "is given", call.Callee);
+            }
+        }
+
+        private static bool IsLogging(string callee) =>
+            callee.StartsWith("pr_", StringComparison.Ordinal) || callee.StartsWith("dev_", StringComparison.Ordinal) && callee.Length <= 12
+            || callee == "printk" || callee == "_printk";
+
+        // ---- release ------------------------------------------------------------------------------------------
+
+        private void Release(Value argument, string callee, SourceSpan span, AbstractState state, bool deep)
+        {
+            switch (Evaluate(argument, state))
+            {
+                case SymbolicValue.Resource r:
+                    ReleaseResource(r.Id, callee, span, state, deep, argument.ToString());
+                    return;
+                case SymbolicValue.Null:
+                case SymbolicValue.Integer:
+                case SymbolicValue.ErrorPointer:
+                    return;
+            }
+
+            var obj = ObjectNamedBy(argument, state);
+            if (obj is null) return;
+            if (state.Objects.TryGetValue(obj, out var objectId))
+            {
+                ReleaseResource(objectId, callee, span, state, deep, argument.ToString());
+                return;
+            }
+            if (ReleasedOwnerOf(obj, state) is { } owner)
+            {
+                ReportUseInReleasedObject(obj, owner.Owner, owner.Pointer, span, state, "releases", callee);
+                return;
+            }
+
+            // Released without being owned here: remember it, so that later uses and releases are caught.
+            var pseudo = new Resource(UnownedId(span), argument.ToString(), SourceSpan.None, null, Ownership.Released, Outcome.Acquired, state.Trail.Count)
+            {
+                ReleasedAt = span,
+                ReleasedBy = callee,
+            };
+            state.Update(pseudo);
+            if (argument is Value.Read read && !read.Place.HasDeref && read.Place.Root.Kind != RootKind.Global)
+                state.Values[read.Place] = new SymbolicValue.Resource(pseudo.Id);
+            else
+                state.Objects[obj] = pseudo.Id;
+        }
+
+        /// <summary>One identity per release site for objects released without being owned here, so loops stay finite.</summary>
+        private static int UnownedId(SourceSpan span) => -(1_000_000 + span.Line * 256 + (span.Column & 0xFF));
+
+        private void ReleaseResource(int id, string callee, SourceSpan span, AbstractState state, bool deep, string argumentText)
+        {
+            var r = state.Resources[id];
+            if ((r.Outcomes & Outcome.Acquired) == 0 && !r.AcquiredOnFailure) return;
+            if (r.Ownership == Ownership.Released)
+            {
+                var what = r.Family is null ? argumentText : Describe(r) + " from " + r.Api + "() (line " + r.AcquiredAt.Line + ")";
+                _report.Report(Rules.DoubleRelease, span,
+                    what + " is released twice: " + r.ReleasedBy + "() at line " + r.ReleasedAt.Line + " already released it",
+                    r, state);
+                return;
+            }
+            if (r.ParameterIndex is int index) _summary.ParameterReleased(index, callee);
+            state.Update(r with { Ownership = Ownership.Released, ReleasedAt = span, ReleasedBy = callee, Outcomes = r.Outcomes | Outcome.Acquired });
+            if (deep)
+                foreach (var child in state.Resources.Values.Where(c => c.Parent == id && c.Ownership == Ownership.Owned).ToList())
+                    state.Update(child with { Ownership = Ownership.Released, ReleasedAt = span, ReleasedBy = callee });
+        }
+
+        // ---- acquire ------------------------------------------------------------------------------------------
+
+        private void Acquire(CallInstruction call, AcquireSpec spec, AbstractState state)
+        {
+            if (spec.Managed)
+            {
+                if (call.Result is not null) Assign(call.Result, null, call.Span, state);
+                return;
+            }
+            var id = _siteIds[call];
+            RetirePreviousIteration(id, state);
+            var resource = new Resource(id, call.Callee, call.Span, spec.Family, Ownership.Owned, Resource.OutcomesOf(spec.Failure), state.Trail.Count)
+            {
+                AcquiredOnFailure = spec.AcquiredOnFailure,
+            };
+            state.Update(resource);
+            var held = new SymbolicValue.Resource(id);
+
+            switch (spec.Location)
+            {
+                case ResourceLocation.ReturnValue:
+                    if (call.Result is not null)
+                    {
+                        Assign(call.Result, held, call.Span, state);
+                    }
+                    else if (spec.ReturnsArgument is int ai && ai < call.Arguments.Count && call.Arguments[ai] is Value.Read source
+                             && !(state.ResourceHeldBy(source.Place) is { IsHeld: true }))
+                    {
+                        // dget(d); with the result dropped: the reference is held through the argument.
+                        state.Values[source.Place] = held;
+                    }
+                    else
+                    {
+                        state.Resources.Remove(id);
+                    }
+                    return;
+
+                case ResourceLocation.Argument arg when arg.Index < call.Arguments.Count:
+                    var obj = ObjectNamedBy(call.Arguments[arg.Index], state);
+                    if (obj is null || state.Objects.TryGetValue(obj, out var existing) && state.Resources[existing].IsHeld)
+                        state.Resources.Remove(id);
+                    else
+                        state.Objects[obj] = id;
+                    break;
+
+                case ResourceLocation.OutArgument arg when arg.Index < call.Arguments.Count:
+                    switch (call.Arguments[arg.Index])
+                    {
+                        case Value.AddressOf a: Assign(a.Place, held, call.Span, state); break;
+                        case Value.Read r: Assign(r.Place.Deref(), held, call.Span, state); break;
+                        default: state.Resources.Remove(id); break;
+                    }
+                    break;
+
+                default:
+                    state.Resources.Remove(id);
+                    break;
+            }
+
+            if (call.Result is not null)
+                Assign(call.Result, spec.Failure == FailureSignal.NegativeStatus && state.Resources.ContainsKey(id) ? new SymbolicValue.Status(id) : null, call.Span, state);
+        }
+
+        /// <summary>
+        /// A loop reaches an acquire again while the previous iteration's resource is still tracked: keep that one under a
+        /// second identity (bounded: one per site), so that states stay finite and the old resource is still checked.
+        /// </summary>
+        private static void RetirePreviousIteration(int id, AbstractState state)
+        {
+            if (!state.Resources.TryGetValue(id, out var previous)) return;
+            var shadowId = id + 1_000_000;
+            state.Resources.Remove(id);
+            state.Resources.Remove(shadowId);
+            state.Update(previous with { Id = shadowId, Parent = previous.Parent });
+            foreach (var key in state.Values.Where(kv => kv.Value is SymbolicValue.Resource r && r.Id == id).Select(kv => kv.Key).ToList())
+                state.Values[key] = new SymbolicValue.Resource(shadowId);
+            foreach (var key in state.Objects.Where(kv => kv.Value == id).Select(kv => kv.Key).ToList())
+                state.Objects[key] = shadowId;
+            foreach (var child in state.Resources.Values.Where(c => c.Parent == id).ToList())
+                state.Update(child with { Parent = shadowId });
+        }
+
+        // ---- summaries and unknown callees ---------------------------------------------------------------------
+
+        private void ApplySummary(CallInstruction call, FunctionSummary summary, AbstractState state)
+        {
+            foreach (var released in summary.Releases.OrderBy(kv => kv.Key))
+                if (released.Key < call.Arguments.Count)
+                    Release(call.Arguments[released.Key], call.Callee, call.Span, state, deep: true);
+            for (int i = 0; i < call.Arguments.Count; i++)
+            {
+                if (summary.Keeps.Contains(i))
+                    foreach (var id in ResourcesReachable(call.Arguments[i], state).ToList()) Escape(id, state, kept: true);
+                else if (summary.MayKeep.Contains(i))
+                    EscapeMemory(call.Arguments[i], state);
+            }
+            if (summary.Returns is not null) Acquire(call, summary.Returns, state);
+            else if (call.Result is not null) Assign(call.Result, null, call.Span, state);
+        }
+
+        /// <summary>
+        /// Kernel convention: a callee that keeps a counted reference takes its own, so counted objects are only borrowed;
+        /// raw memory may be kept, so it escapes.
+        /// </summary>
+        private void PassToUnknown(CallInstruction call, AbstractState state)
+        {
+            foreach (var argument in call.Arguments)
+            {
+                if (argument is Value.AddressOf field && field.Place.Path.Count > 0 && IsInitializer(call.Callee)) continue;
+                EscapeMemory(argument, state);
+            }
+        }
+
+        private void EscapeMemory(Value argument, AbstractState state)
+        {
+            foreach (var id in ResourcesReachable(argument, state).ToList())
+            {
+                var r = state.Resources[id];
+                if (r.ParameterIndex is int index) _summary.ParameterMayBeKept(index);
+                else if (r.Family?.Class == ResourceClass.Memory) Escape(id, state, kept: false);
+            }
+        }
+
+        /// <summary>Functions that set up a member in place (locks, lists, completions, timers) and keep no pointer to the object.</summary>
+        private static bool IsInitializer(string callee) =>
+            callee.EndsWith("_init", StringComparison.Ordinal) || callee.StartsWith("init_", StringComparison.Ordinal)
+            || callee.StartsWith("__init_", StringComparison.Ordinal) || callee.StartsWith("INIT_", StringComparison.Ordinal)
+            || callee.Contains("lock") || callee == "timer_setup";
+    }
+}

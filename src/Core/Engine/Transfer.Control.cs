@@ -1,0 +1,245 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using KLeakLint.Core.Findings;
+using KLeakLint.Core.Ir;
+using KLeakLint.Core.Specs;
+
+namespace KLeakLint.Core.Engine
+{
+    internal sealed partial class Transfer
+    {
+        /// <summary>Applies a block's terminator: the feasible successors with their refined states (none at an exit).</summary>
+        public List<(BasicBlock, AbstractState)> Terminate(BasicBlock block, AbstractState state)
+        {
+            var next = new List<(BasicBlock, AbstractState)>();
+            switch (block.Terminator)
+            {
+                case GotoTerminator g:
+                    if (g.Label is not null) state.Trail.Add(new PathNote(g.Span, "jumping to '" + g.Label + "'"));
+                    next.Add((g.Target, state));
+                    break;
+
+                case BranchTerminator b:
+                    var whenTrue = state.Clone();
+                    if (Refine(b.Condition, whenTrue, outcome: true))
+                    {
+                        whenTrue.Trail.Add(new PathNote(b.Span, Explain(b.Condition, true)));
+                        next.Add((b.WhenTrue, whenTrue));
+                    }
+                    if (Refine(b.Condition, state, outcome: false))
+                    {
+                        state.Trail.Add(new PathNote(b.Span, Explain(b.Condition, false)));
+                        next.Add((b.WhenFalse, state));
+                    }
+                    break;
+
+                case SwitchTerminator s:
+                    var known = Evaluate(s.Value, state) as SymbolicValue.Integer;
+                    foreach (var c in s.Cases)
+                    {
+                        if (known is not null && c.Value is long v && v != known.Value) continue;
+                        var branch = state.Clone();
+                        branch.Trail.Add(new PathNote(s.Span, c.Value is long cv ? "taking case " + cv : "taking the default case"));
+                        next.Add((c.Target, branch));
+                    }
+                    if (!s.Cases.Any(c => c.Value is null) && (known is null || !s.Cases.Any(c => c.Value == known.Value)))
+                    {
+                        state.Trail.Add(new PathNote(s.Span, "no case matches"));
+                        next.Add((s.Otherwise, state));
+                    }
+                    break;
+
+                case ReturnTerminator r:
+                    Return(r.Value, r.Span, state);
+                    break;
+
+                case UnreachableTerminator:
+                    break;
+
+                case null:
+                    Return(null, EndOfFunction(block), state);
+                    break;
+            }
+            return next;
+        }
+
+        private SourceSpan EndOfFunction(BasicBlock block) =>
+            block.Instructions.Count > 0 ? block.Instructions[block.Instructions.Count - 1].Span : _function.Span;
+
+        // ---- return -------------------------------------------------------------------------------------------
+
+        private void Return(Value? value, SourceSpan span, AbstractState state)
+        {
+            var returned = value is null ? null : Evaluate(value, state);
+            var returnedResource = returned is SymbolicValue.Resource rr && state.Resources.TryGetValue(rr.Id, out var res) ? res : null;
+            _summary.Returned(returned, returnedResource);
+            foreach (var id in ResourcesIn(returned, state).ToList()) Escape(id, state, kept: true);
+
+            ReleaseScopedVariables(span, state);
+
+            var exit = DescribeExit(value, returned);
+            foreach (var r in state.Resources.Values.Where(r => r.IsHeld && r.ParameterIndex is null).OrderBy(r => r.Id).ToList())
+            {
+                var holder = HolderOf(r, state);
+                _report.Report(Rules.Leak, span,
+                    Describe(r) + " from " + r.Api + "() (line " + r.AcquiredAt.Line + ") is not released on this " + exit.Path +
+                    "; call " + ReleaseCall(r, holder) + " " + exit.Where,
+                    r, state);
+            }
+        }
+
+        /// <summary><c>__free(fn)</c> and <c>__attribute__((cleanup(fn)))</c> variables are released as the function returns.</summary>
+        private void ReleaseScopedVariables(SourceSpan span, AbstractState state)
+        {
+            foreach (var scoped in _function.ScopedReleases.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            {
+                var place = Place.Of(scoped.Key);
+                if (state.ResourceHeldBy(place) is { } r && r.Ownership == Ownership.Owned)
+                    state.Update(r with { Ownership = Ownership.Released, ReleasedAt = span, ReleasedBy = scoped.Value });
+            }
+        }
+
+        private (string Path, string Where) DescribeExit(Value? value, SymbolicValue? returned)
+        {
+            if (value is null) return ("path", "before the function returns");
+            var isError = returned switch
+            {
+                SymbolicValue.Integer i => i.Value < 0 || (_function.ReturnsPointer && i.Value == 0),
+                SymbolicValue.Null => true,
+                SymbolicValue.ErrorPointer => true,
+                _ => false,
+            };
+            var text = returned switch
+            {
+                SymbolicValue.Integer i when !_function.ReturnsPointer => Errno.Render(i.Value),
+                SymbolicValue.Integer i when i.Value == 0 => "NULL",
+                SymbolicValue.Null => "NULL",
+                _ => value.ToString(),
+            };
+            return (isError ? "error path" : "path", "before returning " + text);
+        }
+
+        // ---- conditions ---------------------------------------------------------------------------------------
+
+        /// <summary>Narrows the state to the branch where the condition has the given outcome; false if that branch is infeasible.</summary>
+        private static bool Refine(Condition condition, AbstractState state, bool outcome)
+        {
+            switch (condition)
+            {
+                case Condition.Not not:
+                    return Refine(not.Inner, state, !outcome);
+                case Condition.IsNull n:
+                    return RefinePointer(n.Value, state, outcome ? Outcome.FailedNull : Outcome.Acquired | Outcome.FailedError, nullNow: outcome);
+                case Condition.IsErr e:
+                    return RefinePointer(e.Value, state, outcome ? Outcome.FailedError : Outcome.Acquired | Outcome.FailedNull, nullNow: null);
+                case Condition.IsErrOrNull en:
+                    return RefinePointer(en.Value, state, outcome ? Outcome.FailedNull | Outcome.FailedError : Outcome.Acquired, nullNow: null);
+                case Condition.Compare c:
+                    return RefineCompare(c, state, outcome);
+                default:
+                    return true;
+            }
+        }
+
+        private static bool RefinePointer(Value value, AbstractState state, Outcome allowed, bool? nullNow)
+        {
+            var sym = Evaluate(value, state);
+            switch (sym)
+            {
+                case SymbolicValue.Resource r when state.Resources.TryGetValue(r.Id, out var res):
+                    var outcomes = res.Outcomes & allowed;
+                    if (res.ParameterIndex is not null || res.Ownership == Ownership.Released && res.Family is null)
+                        return true;
+                    if (outcomes == Outcome.None) return false;
+                    state.Update(res with { Outcomes = outcomes });
+                    return true;
+                case SymbolicValue.Null:
+                case SymbolicValue.Integer { Value: 0 }:
+                    return (allowed & Outcome.FailedNull) != 0;
+                case SymbolicValue.ErrorPointer:
+                    return (allowed & Outcome.FailedError) != 0;
+                case SymbolicValue.Address:
+                case SymbolicValue.Integer:
+                    return (allowed & Outcome.Acquired) != 0;
+                default:
+                    if (nullNow == true && value is Value.Read read) state.Values[read.Place] = SymbolicValue.NullValue;
+                    return true;
+            }
+        }
+
+        private static bool RefineCompare(Condition.Compare c, AbstractState state, bool outcome)
+        {
+            var sym = Evaluate(c.Value, state);
+            switch (sym)
+            {
+                case SymbolicValue.Integer i:
+                    return Holds(i.Value, c.Op, c.Constant) == outcome;
+                case SymbolicValue.Null:
+                    return Holds(0, c.Op, c.Constant) == outcome;
+                case SymbolicValue.Resource r when c.Constant == 0 && (c.Op == CompareOp.Eq || c.Op == CompareOp.Ne):
+                    return Refine(new Condition.IsNull(c.Value), state, (c.Op == CompareOp.Eq) == outcome);
+                case SymbolicValue.Status s when state.Resources.TryGetValue(s.ResourceId, out var res) && c.Constant == 0:
+                    bool? failed = (c.Op, outcome) switch
+                    {
+                        (CompareOp.Ne, true) or (CompareOp.Eq, false) or (CompareOp.Lt, true) or (CompareOp.Ge, false) => true,
+                        (CompareOp.Eq, true) or (CompareOp.Ne, false) or (CompareOp.Ge, true) or (CompareOp.Lt, false) => false,
+                        _ => null,
+                    };
+                    if (failed is bool f)
+                    {
+                        var outcomes = res.Outcomes & (f ? Outcome.FailedNull | Outcome.FailedError : Outcome.Acquired);
+                        if (outcomes == Outcome.None) return false;
+                        state.Update(res with { Outcomes = outcomes });
+                    }
+                    return true;
+                default:
+                    if (outcome && c.Op == CompareOp.Eq && c.Value is Value.Read read && !read.Place.HasDeref)
+                        state.Values[read.Place] = new SymbolicValue.Integer(c.Constant);
+                    return true;
+            }
+        }
+
+        private static bool Holds(long left, CompareOp op, long right) => op switch
+        {
+            CompareOp.Eq => left == right,
+            CompareOp.Ne => left != right,
+            CompareOp.Lt => left < right,
+            CompareOp.Le => left <= right,
+            CompareOp.Gt => left > right,
+            CompareOp.Ge => left >= right,
+            _ => true,
+        };
+
+        private static string Explain(Condition condition, bool outcome) => condition switch
+        {
+            Condition.Not not => Explain(not.Inner, !outcome),
+            Condition.IsNull n => "assuming " + n.Value + (outcome ? " is NULL" : " is not NULL"),
+            Condition.IsErr e => "assuming IS_ERR(" + e.Value + ") is " + (outcome ? "true" : "false"),
+            Condition.IsErrOrNull e => "assuming IS_ERR_OR_NULL(" + e.Value + ") is " + (outcome ? "true" : "false"),
+            Condition.Compare c => "assuming " + c.Value + " " + Render(outcome ? c.Op : Negate(c.Op)) + " " + c.Constant,
+            Condition.Unknown u when u.Text != "?" => "assuming '" + u.Text + "' is " + (outcome ? "true" : "false"),
+            _ => "taking the " + (outcome ? "true" : "false") + " branch",
+        };
+
+        private static CompareOp Negate(CompareOp op) => op switch
+        {
+            CompareOp.Eq => CompareOp.Ne,
+            CompareOp.Ne => CompareOp.Eq,
+            CompareOp.Lt => CompareOp.Ge,
+            CompareOp.Le => CompareOp.Gt,
+            CompareOp.Gt => CompareOp.Le,
+            _ => CompareOp.Lt,
+        };
+
+        private static string Render(CompareOp op) => op switch
+        {
+            CompareOp.Eq => "==",
+            CompareOp.Ne => "!=",
+            CompareOp.Lt => "<",
+            CompareOp.Le => "<=",
+            CompareOp.Gt => ">",
+            _ => ">=",
+        };
+    }
+}

@@ -1,0 +1,229 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using KLeakLint.Core.Findings;
+using KLeakLint.Core.Ir;
+using KLeakLint.Core.Specs;
+
+namespace KLeakLint.Core.Engine
+{
+    /// <summary>
+    /// The meaning of each IR instruction and terminator for resource states (DESIGN.md, "The engine").
+    /// State lives in <see cref="AbstractState"/>; this class holds only the function's fixed context.
+    /// </summary>
+    internal sealed partial class Transfer
+    {
+        private readonly FunctionIr _function;
+        private readonly SpecCatalog _catalog;
+        private readonly IReadOnlyDictionary<string, FunctionSummary> _summaries;
+        private readonly FindingCollector _report;
+        private readonly SummaryCollector _summary;
+        private readonly Dictionary<Instruction, int> _siteIds = new Dictionary<Instruction, int>(ReferenceComparer<Instruction>.Instance);
+
+        public Transfer(FunctionIr function, SpecCatalog catalog, IReadOnlyDictionary<string, FunctionSummary> summaries,
+            FindingCollector report, SummaryCollector summary)
+        {
+            _function = function;
+            _catalog = catalog;
+            _summaries = summaries;
+            _report = report;
+            _summary = summary;
+            foreach (var block in function.Blocks)
+                foreach (var instruction in block.Instructions)
+                    _siteIds[instruction] = _siteIds.Count + 1;
+        }
+
+        /// <summary>Parameters start as borrowed resources so that what the body does to them can be summarized.</summary>
+        public AbstractState InitialState()
+        {
+            var state = new AbstractState();
+            for (int i = 0; i < _function.Parameters.Count; i++)
+            {
+                var id = -(i + 1);
+                state.Update(new Resource(id, _function.Parameters[i], _function.Span, null, Ownership.Borrowed, Outcome.Acquired | Outcome.FailedNull, 0)
+                {
+                    ParameterIndex = i,
+                });
+                state.Values[Place.Of(_function.Parameters[i], RootKind.Parameter)] = new SymbolicValue.Resource(id);
+            }
+            return state;
+        }
+
+        /// <summary>Applies one instruction; false when the path ends here (a call that never returns).</summary>
+        public bool Execute(Instruction instruction, AbstractState state)
+        {
+            switch (instruction)
+            {
+                case CallInstruction call: return Call(call, state);
+                case AssignInstruction assign: Assign(assign.Target, Evaluate(assign.Source, state), assign.Span, state); return true;
+                case UseInstruction use: Use(use.Place, use.Span, state); return true;
+                default: return true;
+            }
+        }
+
+        // ---- values -------------------------------------------------------------------------------------------
+
+        private static SymbolicValue? Evaluate(Value value, AbstractState state) => value switch
+        {
+            Value.Read r => state.ValueOf(r.Place),
+            Value.AddressOf a => new SymbolicValue.Address(a.Place),
+            Value.Constant c when c.IsNull => SymbolicValue.NullValue,
+            Value.Constant c => new SymbolicValue.Integer(c.Number),
+            Value.ErrorPointer => SymbolicValue.ErrorValue,
+            _ => null,
+        };
+
+        /// <summary>The object an argument names: <c>&amp;x</c> names x, a pointer p names *p (or what p was set to point at).</summary>
+        private static Place? ObjectNamedBy(Value value, AbstractState state) => value switch
+        {
+            Value.AddressOf a => a.Place,
+            Value.Read r when state.ValueOf(r.Place) is SymbolicValue.Address addr => addr.Target,
+            Value.Read r => r.Place.Deref(),
+            _ => null,
+        };
+
+        /// <summary>Tracked resources an argument gives access to: the pointer itself, or the object that holds an address taken.</summary>
+        private static IEnumerable<int> ResourcesReachable(Value value, AbstractState state) => ResourcesIn(Evaluate(value, state), state);
+
+        private static IEnumerable<int> ResourcesIn(SymbolicValue? sym, AbstractState state)
+        {
+            if (sym is SymbolicValue.Resource r) { yield return r.Id; yield break; }
+            var target = sym is SymbolicValue.Address a ? a.Target : null;
+            if (target is null) yield break;
+            if (state.Objects.TryGetValue(target, out var objectId)) yield return objectId;
+            for (var prefix = target; prefix is not null; prefix = prefix.Parent)
+            {
+                if (prefix.Path.Count > 0 && prefix.Path[prefix.Path.Count - 1] is Access.Deref && state.ValueOf(prefix.Parent!) is SymbolicValue.Resource owner)
+                {
+                    yield return owner.Id;
+                    yield break;
+                }
+            }
+        }
+
+        /// <summary>The released resource whose memory a place lies in (<c>file-&gt;f_path</c> after <c>fput(file)</c>).</summary>
+        private static (Resource Owner, Place Pointer)? ReleasedOwnerOf(Place place, AbstractState state)
+        {
+            for (var prefix = place; prefix is not null; prefix = prefix.Parent)
+            {
+                if (prefix.Path.Count == 0 || prefix.Path[prefix.Path.Count - 1] is not Access.Deref) continue;
+                var pointer = prefix.Parent!;
+                if (state.ResourceHeldBy(pointer) is { Ownership: Ownership.Released } owner) return (owner, pointer);
+                if (state.ValueOf(pointer) is SymbolicValue.Address addr)
+                    return ReleasedOwnerOf(addr.Target, state);
+            }
+            return null;
+        }
+
+        // ---- uses ---------------------------------------------------------------------------------------------
+
+        private void Use(Place place, SourceSpan span, AbstractState state)
+        {
+            if (state.ResourceHeldBy(place) is { Ownership: Ownership.Released } released && (released.Outcomes & Outcome.Acquired) != 0)
+            {
+                _report.Report(Rules.UseAfterRelease, span,
+                    place + " is used after " + Describe(released) + " was released by " + released.ReleasedBy + "() at line " + released.ReleasedAt.Line,
+                    released, state);
+                return;
+            }
+            if (ReleasedOwnerOf(place, state) is { } owner)
+                ReportUseInReleasedObject(place, owner.Owner, owner.Pointer, span, state, "uses");
+        }
+
+        private void ReportUseInReleasedObject(Place place, Resource owner, Place pointer, SourceSpan span, AbstractState state, string verb, string? callee = null)
+        {
+            var subject = callee is null ? "this access" : callee + "()";
+            _report.Report(Rules.UseAfterRelease, span,
+                subject + " " + verb + " " + place + ", which lies in " + pointer + ", already released by " + owner.ReleasedBy + "() at line " + owner.ReleasedAt.Line,
+                owner, state);
+        }
+
+        // ---- stores -------------------------------------------------------------------------------------------
+
+        private enum StorageKind { Local, NonLocal, InResource }
+
+        /// <summary>Who owns the memory a store writes to: this frame, someone else, or a tracked object.</summary>
+        private static (StorageKind Kind, int Owner) StorageOf(Place target, AbstractState state)
+        {
+            if (target.Root.Kind == RootKind.Global) return (StorageKind.NonLocal, 0);
+            if (target.Path.Any(a => a is Access.Index)) return (StorageKind.NonLocal, 0);
+            int lastDeref = -1;
+            for (int i = 0; i < target.Path.Count; i++) if (target.Path[i] is Access.Deref) lastDeref = i;
+            if (lastDeref < 0) return (StorageKind.Local, 0);
+            var pointer = new Place(target.Root, target.Path.Take(lastDeref).ToArray());
+            switch (state.ValueOf(pointer))
+            {
+                case SymbolicValue.Resource r when state.Resources.TryGetValue(r.Id, out var owner):
+                    return owner.Ownership == Ownership.Owned ? (StorageKind.InResource, r.Id) : (StorageKind.NonLocal, 0);
+                case SymbolicValue.Address a:
+                    return StorageOf(new Place(a.Target.Root, a.Target.Path.Concat(target.Path.Skip(lastDeref + 1)).ToArray()), state);
+                default:
+                    return (StorageKind.NonLocal, 0);
+            }
+        }
+
+        private void Assign(Place target, SymbolicValue? value, SourceSpan span, AbstractState state)
+        {
+            var storage = StorageOf(target, state);
+            var newIds = ResourcesIn(value, state).ToList();
+            foreach (var id in newIds)
+            {
+                if (storage.Kind == StorageKind.NonLocal) Escape(id, state, kept: true);
+                else if (storage.Kind == StorageKind.InResource && storage.Owner != id && state.Resources[id].Parent is null)
+                    state.Update(state.Resources[id] with { Parent = storage.Owner });
+            }
+
+            if (storage.Kind != StorageKind.NonLocal && state.ResourceHeldBy(target) is { } old && old.IsHeld
+                && !(value is SymbolicValue.Resource nr && nr.Id == old.Id)
+                && !state.PlacesHolding(old.Id).Any(p => !p.Equals(target)) && state.ObjectHolding(old.Id) is null)
+            {
+                _report.Report(Rules.OverwriteLeak, span,
+                    Describe(old) + " from " + old.Api + "() (line " + old.AcquiredAt.Line + ") is lost: " + target +
+                    ", the only place holding it, is overwritten here; call " + ReleaseCall(old, target.ToString()) + " first",
+                    old, state);
+                state.Update(old with { Reported = true });
+            }
+
+            if (value is null) state.Values.Remove(target);
+            else state.Values[target] = value;
+            state.ForgetBelow(target);
+        }
+
+        private void Escape(int id, AbstractState state, bool kept)
+        {
+            if (!state.Resources.TryGetValue(id, out var r)) return;
+            if (r.ParameterIndex is int index)
+            {
+                if (kept) _summary.ParameterKept(index);
+                return;
+            }
+            if (r.Ownership == Ownership.Owned) state.Update(r with { Ownership = Ownership.Escaped });
+            foreach (var child in state.Resources.Values.Where(c => c.Parent == id && c.Ownership == Ownership.Owned).ToList())
+                Escape(child.Id, state, kept);
+        }
+
+        // ---- messages -----------------------------------------------------------------------------------------
+
+        private static string Describe(Resource r) => r.Family?.Noun ?? "the object";
+
+        private static string ReleaseCall(Resource r, string? holder)
+        {
+            var release = r.Family?.PreferredRelease ?? "the release function";
+            var name = holder ?? "it";
+            return release == "kmem_cache_free" ? release + "(cache, " + name + ")" : release + "(" + name + ")";
+        }
+
+        /// <summary>The name a message should use for the resource: a variable holding it, or the object it lives in.</summary>
+        private static string? HolderOf(Resource r, AbstractState state)
+        {
+            var pointer = state.PlacesHolding(r.Id).FirstOrDefault();
+            if (pointer is not null) return pointer.ToString();
+            var obj = state.ObjectHolding(r.Id);
+            if (obj is null) return null;
+            var alias = state.Values.Where(kv => kv.Value is SymbolicValue.Address a && a.Target.Equals(obj)).Select(kv => kv.Key.ToString())
+                .OrderBy(n => n, StringComparer.Ordinal).FirstOrDefault();
+            if (alias is not null) return alias;
+            return obj.Path.Count > 0 && obj.Path[obj.Path.Count - 1] is Access.Deref ? obj.Parent!.ToString() : "&" + obj;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using System.Collections.Generic;
+using KLeakLint.Core.Ir;
+
+namespace KLeakLint.Core.Findings
+{
+    /// <summary>One step of the path that leads to a finding: a branch taken, a goto, the acquire, the exit.</summary>
+    public sealed record PathNote(SourceSpan Span, string Message);
+
+    /// <summary>Where the resource the finding is about was acquired.</summary>
+    public sealed record AcquireSite(string Api, SourceSpan Span);
+
+    public sealed record Finding(
+        RuleDescriptor Rule,
+        SourceSpan Span,
+        string Function,
+        string Message,
+        AcquireSite? Acquire,
+        IReadOnlyList<PathNote> Path);
+
+    /// <summary>A function whose analysis stopped early (step budget, unsupported construct): never silently dropped.</summary>
+    public sealed record IncompleteAnalysis(string Function, SourceSpan Span, string Reason);
+
+    public sealed class AnalysisResult
+    {
+        public List<Finding> Findings { get; } = new List<Finding>();
+        public List<IncompleteAnalysis> Incomplete { get; } = new List<IncompleteAnalysis>();
+    }
+}

@@ -1,0 +1,41 @@
+using System.Collections.Generic;
+
+namespace KLeakLint.Core.Ir
+{
+    public sealed class BasicBlock
+    {
+        public BasicBlock(int id, string? label = null)
+        {
+            Id = id;
+            Label = label;
+        }
+
+        public int Id { get; }
+
+        /// <summary>The source label that starts this block, if any.</summary>
+        public string? Label { get; set; }
+
+        public List<Instruction> Instructions { get; } = new List<Instruction>();
+
+        /// <summary>Set once the block is complete; a block left open falls off the end of a void function.</summary>
+        public Terminator? Terminator { get; set; }
+
+        public IEnumerable<BasicBlock> Successors
+        {
+            get
+            {
+                switch (Terminator)
+                {
+                    case GotoTerminator g: yield return g.Target; break;
+                    case BranchTerminator b: yield return b.WhenTrue; yield return b.WhenFalse; break;
+                    case SwitchTerminator s:
+                        foreach (var c in s.Cases) yield return c.Target;
+                        yield return s.Otherwise;
+                        break;
+                }
+            }
+        }
+
+        public override string ToString() => "bb" + Id + (Label is null ? "" : " (" + Label + ")");
+    }
+}

@@ -1,0 +1,33 @@
+using System.Collections.Generic;
+
+namespace KLeakLint.Core.Ir
+{
+    public abstract record Instruction(SourceSpan Span);
+
+    /// <summary><c>result = callee(args)</c>; <see cref="Result"/> is null when the value is discarded.</summary>
+    public sealed record CallInstruction(Place? Result, string Callee, IReadOnlyList<Value> Arguments, SourceSpan Span) : Instruction(Span)
+    {
+        /// <summary>The callee was reached through a function pointer or another expression, not by name.</summary>
+        public bool Indirect { get; init; }
+
+        public override string ToString() => (Result is null ? "" : Result + " = ") + Callee + "(" + string.Join(", ", Arguments) + ")";
+    }
+
+    /// <summary><c>target = source</c>.</summary>
+    public sealed record AssignInstruction(Place Target, Value Source, SourceSpan Span) : Instruction(Span)
+    {
+        public override string ToString() => Target + " = " + Source;
+    }
+
+    public enum UseKind
+    {
+        /// <summary>The pointer stored in the place is dereferenced (<c>p-&gt;f</c>, <c>*p</c>, <c>p[i]</c>).</summary>
+        Dereference,
+    }
+
+    /// <summary>The value held by <see cref="Place"/> is used in a way that requires the object to be alive.</summary>
+    public sealed record UseInstruction(Place Place, UseKind Kind, SourceSpan Span) : Instruction(Span)
+    {
+        public override string ToString() => "use " + Place;
+    }
+}

@@ -1,0 +1,11 @@
+namespace KLeakLint.Core.Specs
+{
+    /// <summary>
+    /// Raw memory may be kept by any function it is passed to; a counted reference is, by kernel convention,
+    /// only borrowed by a callee (a callee that keeps it takes its own reference).
+    /// </summary>
+    public enum ResourceClass { Memory, Counted }
+
+    /// <summary>A kind of resource and how it is given back, e.g. "slab" memory released by kfree.</summary>
+    public sealed record ResourceFamily(string Name, ResourceClass Class, string Noun, string PreferredRelease);
+}

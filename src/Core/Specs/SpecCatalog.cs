@@ -1,0 +1,112 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+
+namespace KLeakLint.Core.Specs
+{
+    /// <summary>
+    /// The API pair catalog: what acquires, what releases, what takes or drops a reference, what never returns.
+    /// Built from spec files (see <see cref="SpecFileParser"/>); names ending in '*' are prefix patterns, exact names win.
+    /// </summary>
+    public sealed class SpecCatalog
+    {
+        private const string ResourcePrefix = "KLeakLint.Specs.";
+
+        private readonly Dictionary<string, ResourceFamily> _families = new Dictionary<string, ResourceFamily>(StringComparer.Ordinal);
+        private readonly NameTable<AcquireSpec> _acquires = new NameTable<AcquireSpec>();
+        private readonly NameTable<ReleaseSpec> _releases = new NameTable<ReleaseSpec>();
+        private readonly NameTable<List<ConsumeSpec>> _consumes = new NameTable<List<ConsumeSpec>>();
+        private readonly NameTable<HandoffSpec> _handoffs = new NameTable<HandoffSpec>();
+        private readonly NameTable<bool> _borrows = new NameTable<bool>();
+        private readonly NameTable<bool> _noReturns = new NameTable<bool>();
+
+        /// <summary>The kernel catalog shipped inside this assembly.</summary>
+        public static SpecCatalog LoadBuiltIn()
+        {
+            var catalog = new SpecCatalog();
+            var assembly = typeof(SpecCatalog).Assembly;
+            foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)).OrderBy(n => n, StringComparer.Ordinal))
+            {
+                using var stream = assembly.GetManifestResourceStream(name)!;
+                using var reader = new StreamReader(stream);
+                catalog.AddText(name.Substring(ResourcePrefix.Length), reader.ReadToEnd());
+            }
+            return catalog;
+        }
+
+        /// <summary>Adds the entries of one spec file; later entries for the same function replace earlier ones.</summary>
+        public void AddText(string sourceName, string text) => new SpecFileParser(this, sourceName).Parse(text);
+
+        public void AddFile(string path) => AddText(path, File.ReadAllText(path));
+
+        public IReadOnlyCollection<ResourceFamily> Families => _families.Values;
+        public IEnumerable<AcquireSpec> Acquires => _acquires.Values;
+        public IEnumerable<ReleaseSpec> Releases => _releases.Values;
+
+        public ResourceFamily? FindFamily(string name) => _families.TryGetValue(name, out var f) ? f : null;
+        public AcquireSpec? FindAcquire(string function) => _acquires.Find(function);
+        public ReleaseSpec? FindRelease(string function) => _releases.Find(function);
+        public IReadOnlyList<ConsumeSpec> FindConsumes(string function) => (IReadOnlyList<ConsumeSpec>?)_consumes.Find(function) ?? Array.Empty<ConsumeSpec>();
+        public HandoffSpec? FindHandoff(string function) => _handoffs.Find(function);
+
+        /// <summary>The function is known not to keep what it is given (printing, string and property readers).</summary>
+        public bool IsBorrowing(string function) => _borrows.Find(function);
+
+        public bool IsNoReturn(string function) => _noReturns.Find(function);
+
+        /// <summary>Every function name the catalog mentions (for the headerless prelude and documentation).</summary>
+        public IEnumerable<string> FunctionNames =>
+            _acquires.Names.Concat(_releases.Names).Concat(_consumes.Names).Concat(_handoffs.Names).Distinct().OrderBy(n => n, StringComparer.Ordinal);
+
+        internal void AddFamily(ResourceFamily family) => _families[family.Name] = family;
+        internal void AddAcquire(AcquireSpec spec) => _acquires.Set(spec.Function, spec);
+        internal void AddRelease(ReleaseSpec spec) => _releases.Set(spec.Function, spec);
+        internal void AddHandoff(HandoffSpec spec) => _handoffs.Set(spec.Function, spec);
+        internal void AddBorrow(string function) => _borrows.Set(function, true);
+        internal void AddNoReturn(string function) => _noReturns.Set(function, true);
+
+        internal void AddConsume(ConsumeSpec spec)
+        {
+            var list = _consumes.FindExact(spec.Function);
+            if (list is null) _consumes.Set(spec.Function, list = new List<ConsumeSpec>());
+            list.RemoveAll(c => c.ArgumentIndex == spec.ArgumentIndex);
+            list.Add(spec);
+        }
+
+        /// <summary>Exact names plus '*'-suffixed prefix patterns; the longest matching prefix wins.</summary>
+        private sealed class NameTable<T>
+        {
+            private readonly Dictionary<string, T> _exact = new Dictionary<string, T>(StringComparer.Ordinal);
+            private readonly List<KeyValuePair<string, T>> _prefixes = new List<KeyValuePair<string, T>>();
+
+            public IEnumerable<T> Values => _exact.Values.Concat(_prefixes.Select(p => p.Value));
+            public IEnumerable<string> Names => _exact.Keys;
+
+            public void Set(string name, T value)
+            {
+                if (name.EndsWith("*", StringComparison.Ordinal))
+                {
+                    var prefix = name.Substring(0, name.Length - 1);
+                    _prefixes.RemoveAll(p => p.Key == prefix);
+                    _prefixes.Add(new KeyValuePair<string, T>(prefix, value));
+                    _prefixes.Sort((a, b) => b.Key.Length.CompareTo(a.Key.Length));
+                }
+                else
+                {
+                    _exact[name] = value;
+                }
+            }
+
+            public T? FindExact(string name) => _exact.TryGetValue(name, out var v) ? v : default;
+
+            public T? Find(string name)
+            {
+                if (_exact.TryGetValue(name, out var v)) return v;
+                foreach (var p in _prefixes)
+                    if (name.StartsWith(p.Key, StringComparison.Ordinal)) return p.Value;
+                return default;
+            }
+        }
+    }
+}
