@@ -28,7 +28,7 @@ namespace KLeakLint.ClangFront.Lowering
                     for (int i = 1; i < arguments; i++) LowerValue(call.Argument(i));
                     return arguments > 0 ? LowerValue(call.Argument(0)) : Value.Opaque;
             }
-            var result = NewTemporary();
+            var result = NewTemporary((name ?? "(*indirect)") + "()");
             LowerCall(call, result);
             return new Value.Read(result);
         }

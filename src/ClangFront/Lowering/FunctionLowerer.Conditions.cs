@@ -65,7 +65,8 @@ namespace KLeakLint.ClangFront.Lowering
                 _current = _function.NewBlock();
                 return;
             }
-            if (e.Type.IsPointer) Branch(new Condition.Not(new Condition.IsNull(value)), whenTrue, whenFalse, span);
+            if (value is Value.Unknown) Branch(new Condition.Unknown(Text(e)), whenTrue, whenFalse, span);
+            else if (e.Type.IsPointer) Branch(new Condition.Not(new Condition.IsNull(value)), whenTrue, whenFalse, span);
             else Branch(new Condition.Compare(value, CompareOp.Ne, 0), whenTrue, whenFalse, span);
         }
 

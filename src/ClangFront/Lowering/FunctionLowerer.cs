@@ -404,7 +404,8 @@ namespace KLeakLint.ClangFront.Lowering
             return name;
         }
 
-        private Place NewTemporary() => Place.Of("$t" + (++_temporaries), RootKind.Temporary);
+        /// <summary>A temporary named after what it holds ("kmalloc()#3"), so that path notes read like the source.</summary>
+        private Place NewTemporary(string hint = "$t") => Place.Of(hint + "#" + (++_temporaries), RootKind.Temporary);
 
         private static bool IsExpression(CursorKind kind) => (int)kind >= 100 && (int)kind < 200;
     }

@@ -56,7 +56,7 @@ namespace KLeakLint.ClangFront.Native
 
         [LibraryImport(LibraryName)]
         internal static partial uint clang_visitChildren(
-            CXCursor parent, delegate* unmanaged<CXCursor, CXCursor, IntPtr, int> visitor, IntPtr clientData);
+            CXCursor parent, delegate* unmanaged[Cdecl]<CXCursor, CXCursor, IntPtr, int> visitor, IntPtr clientData);
 
         [LibraryImport(LibraryName)]
         internal static partial int clang_getCursorKind(CXCursor cursor);

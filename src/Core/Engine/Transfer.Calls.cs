@@ -100,14 +100,18 @@ namespace KLeakLint.Core.Engine
 
             var obj = ObjectNamedBy(argument, state);
             if (obj is null) return;
+            if (ReleasedOwnerOf(obj, state) is { } owner)
+            {
+                // The object lives in memory already given back: the release reads freed (or cleared) memory and,
+                // as in the path_get()/close/path_put() story, the reference it meant to drop stays taken.
+                var lost = state.Objects.TryGetValue(obj, out var lostId) ? state.Resources[lostId] : null;
+                ReportUseInReleasedObject(obj, owner.Owner, owner.Pointer, span, state, "releases", callee, lost);
+                if (lost is not null) state.Update(lost with { Reported = true });
+                return;
+            }
             if (state.Objects.TryGetValue(obj, out var objectId))
             {
                 ReleaseResource(objectId, callee, span, state, deep, argument.ToString());
-                return;
-            }
-            if (ReleasedOwnerOf(obj, state) is { } owner)
-            {
-                ReportUseInReleasedObject(obj, owner.Owner, owner.Pointer, span, state, "releases", callee);
                 return;
             }
 

@@ -214,13 +214,25 @@ namespace KLeakLint.Core.Engine
         private static string Explain(Condition condition, bool outcome) => condition switch
         {
             Condition.Not not => Explain(not.Inner, !outcome),
-            Condition.IsNull n => "assuming " + n.Value + (outcome ? " is NULL" : " is not NULL"),
-            Condition.IsErr e => "assuming IS_ERR(" + e.Value + ") is " + (outcome ? "true" : "false"),
-            Condition.IsErrOrNull e => "assuming IS_ERR_OR_NULL(" + e.Value + ") is " + (outcome ? "true" : "false"),
-            Condition.Compare c => "assuming " + c.Value + " " + Render(outcome ? c.Op : Negate(c.Op)) + " " + c.Constant,
+            Condition.IsNull n => "assuming " + Show(n.Value) + (outcome ? " is NULL" : " is not NULL"),
+            Condition.IsErr e => "assuming IS_ERR(" + Show(e.Value) + ") is " + (outcome ? "true" : "false"),
+            Condition.IsErrOrNull e => "assuming IS_ERR_OR_NULL(" + Show(e.Value) + ") is " + (outcome ? "true" : "false"),
+            Condition.Compare c => "assuming " + Show(c.Value) + " " + Render(outcome ? c.Op : Negate(c.Op)) + " " + Errno.Render(c.Constant),
             Condition.Unknown u when u.Text != "?" => "assuming '" + u.Text + "' is " + (outcome ? "true" : "false"),
             _ => "taking the " + (outcome ? "true" : "false") + " branch",
         };
+
+        /// <summary>A value as the user wrote it: a temporary shows the call it holds the result of.</summary>
+        private static string Show(Value value)
+        {
+            var text = value.ToString();
+            if (value is Value.Read { Place.Root.Kind: RootKind.Temporary } read)
+            {
+                var hash = read.Place.Root.Name.IndexOf('#');
+                return hash > 0 ? read.Place.Root.Name.Substring(0, hash) + text.Substring(read.Place.Root.Name.Length) : text;
+            }
+            return text;
+        }
 
         private static CompareOp Negate(CompareOp op) => op switch
         {

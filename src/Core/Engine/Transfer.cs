@@ -130,12 +130,15 @@ namespace KLeakLint.Core.Engine
                 ReportUseInReleasedObject(place, owner.Owner, owner.Pointer, span, state, "uses");
         }
 
-        private void ReportUseInReleasedObject(Place place, Resource owner, Place pointer, SourceSpan span, AbstractState state, string verb, string? callee = null)
+        /// <summary>KL0003 for memory inside a released object; <paramref name="lost"/> is a reference that this release therefore never drops.</summary>
+        private void ReportUseInReleasedObject(Place place, Resource owner, Place pointer, SourceSpan span, AbstractState state, string verb,
+            string? callee = null, Resource? lost = null)
         {
             var subject = callee is null ? "this access" : callee + "()";
+            var consequence = lost is null ? "" : "; the " + Describe(lost) + " taken by " + lost.Api + "() at line " + lost.AcquiredAt.Line + " is never dropped";
             _report.Report(Rules.UseAfterRelease, span,
-                subject + " " + verb + " " + place + ", which lies in " + pointer + ", already released by " + owner.ReleasedBy + "() at line " + owner.ReleasedAt.Line,
-                owner, state);
+                subject + " " + verb + " " + place + ", which lies in " + pointer + ", already released by " + owner.ReleasedBy + "() at line " + owner.ReleasedAt.Line + consequence,
+                lost ?? owner, state);
         }
 
         // ---- stores -------------------------------------------------------------------------------------------

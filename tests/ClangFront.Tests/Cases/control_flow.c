@@ -21,7 +21,7 @@ static int switch_bad(int kind)
 		kfree(buf);
 		fallthrough;
 	case 2:
-		return 1;
+		return 1; // expected-warning{{KL0001 kfree(buf) before returning 1}}
 	default:
 		break;
 	}

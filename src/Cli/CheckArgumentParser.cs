@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+
+namespace KLeakLint.Cli
+{
+    /// <summary>
+    /// Parses the arguments after <c>check</c>. Hand-rolled: the grammar is a handful of options plus
+    /// clang's own arguments after <c>--</c>, which a general parser would try to interpret.
+    /// </summary>
+    internal static class CheckArgumentParser
+    {
+        public static CheckOptions Parse(IReadOnlyList<string> args, string workingDirectory)
+        {
+            var paths = new List<string>();
+            var clangArgs = new List<string>();
+            string? kernel = null;
+            string? database = null;
+            string? format = null;
+            string? libclang = null;
+
+            for (int i = 0; i < args.Count; i++)
+            {
+                string arg = args[i];
+                if (arg == "--")
+                {
+                    clangArgs.AddRange(args.Skip(i + 1));
+                    break;
+                }
+
+                if (arg.Length == 0)
+                {
+                    throw new CliError("empty PATH argument", isUsage: true);
+                }
+
+                if (arg[0] != '-')
+                {
+                    paths.Add(arg);
+                    continue;
+                }
+
+                // Both "--kernel DIR" and "--kernel=DIR" (likewise "-p=DIR"), as users of clang tools expect.
+                int equals = arg.IndexOf('=');
+                string name = equals < 0 ? arg : arg.Substring(0, equals);
+                string? inlineValue = equals < 0 ? null : arg.Substring(equals + 1);
+                switch (name)
+                {
+                    case "--kernel":
+                        SetOnce(ref kernel, TakeValue(args, ref i, name, inlineValue, "a kernel build or headers directory"), name);
+                        break;
+                    case "-p":
+                        SetOnce(ref database, TakeValue(args, ref i, name, inlineValue, "the directory holding compile_commands.json"), name);
+                        break;
+                    case "--format":
+                        SetOnce(ref format, TakeValue(args, ref i, name, inlineValue, "text or json"), name);
+                        break;
+                    case "--libclang":
+                        SetOnce(ref libclang, TakeValue(args, ref i, name, inlineValue, "the path of a libclang-N.so.1"), name);
+                        break;
+                    default:
+                        throw new CliError($"unknown option '{arg}' (clang arguments go after --)", isUsage: true);
+                }
+            }
+
+            if (kernel is not null && database is not null)
+            {
+                throw new CliError("--kernel and -p cannot be used together: give one source of compile flags", isUsage: true);
+            }
+
+            if (paths.Count == 0)
+            {
+                throw new CliError("check needs at least one PATH (a .c file or a directory)", isUsage: true);
+            }
+
+            FlagsMode mode = kernel is not null ? FlagsMode.Kernel
+                : database is not null ? FlagsMode.CompileDatabase
+                : FlagsMode.Headerless;
+            string? flagsDirectory = kernel ?? database;
+
+            return new CheckOptions(
+                paths.Select(p => Path.GetFullPath(p, workingDirectory)).ToList(),
+                mode,
+                flagsDirectory is null ? null : Path.GetFullPath(flagsDirectory, workingDirectory),
+                ParseFormat(format),
+                ResolveLibrary(libclang, workingDirectory),
+                clangArgs);
+        }
+
+        private static string TakeValue(IReadOnlyList<string> args, ref int i, string name, string? inlineValue, string what)
+        {
+            if (inlineValue is not null)
+            {
+                return inlineValue.Length > 0 ? inlineValue : throw new CliError($"{name} needs {what}", isUsage: true);
+            }
+
+            // A following option means the value was forgotten ("--kernel --format json").
+            if (i + 1 >= args.Count || args[i + 1].StartsWith("-", StringComparison.Ordinal) || args[i + 1].Length == 0)
+            {
+                throw new CliError($"{name} needs {what}", isUsage: true);
+            }
+
+            i++;
+            return args[i];
+        }
+
+        private static void SetOnce(ref string? slot, string value, string name)
+        {
+            if (slot is not null)
+            {
+                throw new CliError($"{name} given more than once", isUsage: true);
+            }
+
+            slot = value;
+        }
+
+        private static OutputFormat ParseFormat(string? format) => format switch
+        {
+            null or "text" => OutputFormat.Text,
+            "json" => OutputFormat.Json,
+            _ => throw new CliError($"unknown --format '{format}' (expected text or json)", isUsage: true),
+        };
+
+        /// <summary>A bare soname ("libclang-19.so.1") is for the loader's search path; anything with a slash is a file.</summary>
+        private static string? ResolveLibrary(string? library, string workingDirectory) =>
+            library is null || !library.Contains('/') ? library : Path.GetFullPath(library, workingDirectory);
+    }
+}

@@ -1,0 +1,135 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using KLeakLint.ClangFront;
+using KLeakLint.ClangFront.Flags;
+using KLeakLint.ClangFront.Parsing;
+using KLeakLint.Core.Specs;
+
+namespace KLeakLint.Cli
+{
+    /// <summary>
+    /// The kleaklint command, runnable in-process: no Console, no process-wide working directory,
+    /// so tests drive exactly what users run.
+    /// </summary>
+    public static class CliApp
+    {
+        public const string Usage =
+@"Usage:
+  kleaklint check PATH... [--kernel DIR | -p DIR] [--format text|json] [--libclang PATH] [-- CLANG_ARGS...]
+  kleaklint rules
+  kleaklint --version
+  kleaklint --help
+
+Finds reference-count and memory leaks in Linux kernel C code.
+
+check:
+  PATH              a C file, or a directory searched recursively for .c files
+                    (hidden directories and kbuild's *.mod.c are skipped)
+  --kernel DIR      parse with kbuild's x86_64 flags for a kernel source, build or
+                    headers tree (e.g. /usr/src/linux-headers-6.1.0-56-amd64)
+  -p DIR            parse with the flags recorded in DIR/compile_commands.json
+                    (with neither: headerless, with the built-in kernel prelude)
+  --format FORMAT   text: compiler-style lines on stdout (default)
+                    json: one JSON document on stdout
+  --libclang PATH   the libclang to load (default: $KLEAKLINT_LIBCLANG, else the
+                    newest installed libclang-N.so.1)
+  -- CLANG_ARGS     extra clang arguments, after the synthesized ones
+
+Exit status: 0 no findings, 1 findings, 2 usage or tool error (bad arguments,
+missing input, libclang missing, a file that could not be analyzed).";
+
+        public static string Version =>
+            typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+
+        public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
+            Run(args, stdout, stderr, Environment.CurrentDirectory);
+
+        /// <summary>As <see cref="Run(string[], TextWriter, TextWriter)"/>, with relative paths taken from <paramref name="workingDirectory"/>.</summary>
+        public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory)
+        {
+            try
+            {
+                return Dispatch(args, stdout, stderr, workingDirectory);
+            }
+            catch (CliError error)
+            {
+                string hint = error.IsUsage ? " (see kleaklint --help)" : string.Empty;
+                stderr.WriteLine(OneLine(error.Message) + hint);
+                return ExitCodes.Error;
+            }
+        }
+
+        private static int Dispatch(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory)
+        {
+            if (args.Length == 0)
+            {
+                stderr.WriteLine(Usage);
+                return ExitCodes.Error;
+            }
+
+            IEnumerable<string> ownArgs = args.TakeWhile(a => a != "--");
+            if (ownArgs.Any(a => a is "-h" or "--help"))
+            {
+                stdout.WriteLine(Usage);
+                return ExitCodes.Clean;
+            }
+
+            switch (args[0])
+            {
+                case "--version":
+                    stdout.WriteLine("kleaklint " + Version);
+                    return ExitCodes.Clean;
+                case "rules" when args.Length == 1:
+                    return RulesCommand.Run(stdout);
+                case "rules":
+                    throw new CliError("rules takes no arguments", isUsage: true);
+                case "check":
+                    return Check(CheckArgumentParser.Parse(args.Skip(1).ToList(), workingDirectory), stdout, stderr, workingDirectory);
+                default:
+                    throw new CliError($"unknown command '{args[0]}'", isUsage: true);
+            }
+        }
+
+        private static int Check(CheckOptions options, TextWriter stdout, TextWriter stderr, string workingDirectory)
+        {
+            if (!LibClangLibrary.TryLoad(options.LibClangPath, out string libclangMessage))
+            {
+                throw new CliError(libclangMessage);
+            }
+
+            var display = new DisplayPaths(workingDirectory);
+            IReadOnlyList<InputFile> inputs = InputCollector.Collect(options.Paths, display);
+            ICompileFlagsSource flags = FlagsSourceFactory.Create(options);
+            if (options.Mode == FlagsMode.Headerless)
+            {
+                stderr.WriteLine("kleaklint: no --kernel or -p given: parsing headerless with the built-in kernel prelude");
+            }
+
+            SpecCatalog catalog = SpecCatalog.LoadBuiltIn();
+            var runner = new CheckRunner(() => new SourceFileChecker(catalog, flags));
+            CheckReport report = CheckReport.Create(options.Mode, inputs, runner.Run(inputs), display);
+
+            if (options.Format == OutputFormat.Json)
+            {
+                JsonReportWriter.Write(report, Version, stdout);
+            }
+            else
+            {
+                TextReportWriter.Write(report, stdout);
+            }
+
+            RunSummaryWriter.Write(report, stderr);
+            return report.ExitCode;
+        }
+
+        /// <summary>Messages from other layers go to stderr as one line with the tool's prefix.</summary>
+        private static string OneLine(string message)
+        {
+            string line = message.Replace("\r", " ").Replace("\n", " ").Trim();
+            return line.StartsWith("kleaklint:", StringComparison.Ordinal) ? line : "kleaklint: " + line;
+        }
+    }
+}

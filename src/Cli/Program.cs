@@ -1,0 +1,9 @@
+using System;
+
+namespace KLeakLint.Cli
+{
+    public static class Program
+    {
+        public static int Main(string[] args) => CliApp.Run(args, Console.Out, Console.Error);
+    }
+}

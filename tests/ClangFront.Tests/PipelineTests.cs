@@ -1,0 +1,45 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using KLeakLint.ClangFront.Flags;
+using Xunit;
+
+namespace KLeakLint.ClangFront.Tests
+{
+    /// <summary>The whole pipeline (real flags, real headers, lowering, engine) over real driver files of the 6.1 tree.</summary>
+    public sealed class PipelineTests
+    {
+        [Fact]
+        public void Real_driver_files_parse_without_errors_and_every_function_is_lowered_and_analyzed()
+        {
+            TestEnvironment.RequireLibClang();
+            var root = RealKernelFiles.SourceRoot ?? throw new InvalidOperationException("kernel source tree missing: run scripts/setup.sh");
+            var headers = RealKernelFiles.HeadersDir ?? throw new InvalidOperationException("kernel headers missing: run scripts/setup.sh");
+            var flags = KernelTreeFlags.TryCreate(headers, new List<string>(), out var error) ?? throw new InvalidOperationException(error);
+            Assert.True(RealKernelFiles.DriverFiles.Count >= 20);
+
+            var reports = new ConcurrentBag<FileReport>();
+            Parallel.ForEach(
+                RealKernelFiles.DriverFiles,
+                new ParallelOptions { MaxDegreeOfParallelism = 2 },
+                () => new SourceFileChecker(TestEnvironment.Catalog, flags),
+                (file, _, checker) =>
+                {
+                    reports.Add(checker.Check(Path.Combine(root, file)));
+                    return checker;
+                },
+                checker => checker.Dispose());
+
+            var problems = reports
+                .Where(r => r.Status != FileStatus.Ok || r.Incomplete.Any(i => i.Reason.Contains("could not lower")))
+                .Select(r => r.Path + ": " + r.Status + " " + string.Join("; ", r.Diagnostics.Where(d => d.Severity != "note" && d.Severity != "warning").Take(3).Select(d => d.Line + ": " + d.Message))
+                    + string.Join("; ", r.Incomplete.Select(i => i.Function + ": " + i.Reason)))
+                .ToList();
+            Assert.True(problems.Count == 0, string.Join("\n", problems));
+            Assert.Equal(RealKernelFiles.DriverFiles.Count, reports.Count);
+        }
+    }
+}
