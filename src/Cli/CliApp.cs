@@ -60,6 +60,12 @@ missing input, libclang missing, a file that could not be analyzed).";
                 stderr.WriteLine(OneLine(error.Message) + hint);
                 return ExitCodes.Error;
             }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // A bug must still honour the exit-code contract: CI reads 2 as "tool error", not a crash code.
+                stderr.WriteLine(OneLine($"internal error: {ex.GetType().Name}: {ex.Message}"));
+                return ExitCodes.Error;
+            }
         }
 
         private static int Dispatch(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory)

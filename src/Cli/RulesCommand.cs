@@ -16,7 +16,7 @@ namespace KLeakLint.Cli
             }
 
             stdout.WriteLine();
-            stdout.WriteLine("KL00xx rules are reported for C by 'kleaklint check'; KL01xx rules for C# by the Roslyn analyzers.");
+            stdout.WriteLine("KL00xx rules are reported for C by 'kleaklint check'; KL01xx rules belong to the C# frontend.");
             return ExitCodes.Clean;
         }
     }

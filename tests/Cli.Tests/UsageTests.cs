@@ -54,7 +54,7 @@ namespace KLeakLint.Cli.Tests
         [Fact]
         public void Help_after_double_dash_is_a_clang_argument_not_a_request_for_help()
         {
-            CliResult result = CliRunner.Run("check", "--format", "xml", "--", "--help");
+            CliResult result = CliRunner.Run("check", "a.c", "--format", "xml", "--", "--help");
 
             Assert.Equal(2, result.ExitCode);
             Assert.Contains("unknown --format 'xml'", result.Stderr);

@@ -139,14 +139,21 @@ namespace KLeakLint.ClangFront.Flags
                 "-DMODULE",
                 // gcc gets this from -mfentry; without it asm/ftrace.h stops with #error.
                 "-DCC_USING_FENTRY",
-                // Warnings kbuild turns off, or that only the headers trigger under clang.
+                // Warnings kbuild turns off (Makefile, scripts/Makefile.extrawarn for clang), or
+                // that only the headers trigger under clang.
                 "-Wno-address-of-packed-member",
                 "-Wno-gnu-variable-sized-type-not-at-end",
                 "-Wno-unknown-warning-option",
                 "-Wno-sign-compare",
                 "-Wno-pointer-sign",
-                "-Wno-format-security",
+                "-Wno-format",
+                "-Wno-format-zero-length",
                 "-Wno-trigraphs",
+                "-Wno-initializer-overrides",
+                "-Wno-pointer-to-enum-cast",
+                "-Wno-tautological-constant-out-of-range-compare",
+                "-Wno-unaligned-access",
+                "-Wno-cast-function-type-strict",
                 "-ferror-limit=0",
             };
         }

@@ -57,7 +57,7 @@ namespace KLeakLint.ClangFront.Lowering
                 return;
             }
 
-            Emit(new CallInstruction(result, name, arguments, span) { Indirect = indirect });
+            Emit(new CallInstruction(result, name, arguments, span) { Indirect = indirect, ResultIsPointer = call.Type.IsPointer });
 
             if (!indirect && (_catalog.IsNoReturn(name) || IsNoReturnDeclaration(call)))
                 Close(new UnreachableTerminator(span));

@@ -63,7 +63,8 @@ namespace KLeakLint.ClangFront.Lowering
                     {
                         LowerValue(operands[1]);
                         var target = LowerPlace(operands[0]);
-                        if (target is not null) Emit(new AssignInstruction(target, Value.Opaque, span));
+                        if (target is not null) Emit(new AssignInstruction(target, Stepped(target, operands[0]), span));
+                        return target is null ? Value.Opaque : new Value.Read(target);
                     }
                     return Value.Opaque;
                 }
@@ -205,8 +206,9 @@ namespace KLeakLint.ClangFront.Lowering
                 case UnaryOp.PostDec:
                 {
                     var place = LowerPlace(children[0]);
-                    if (place is not null) Emit(new AssignInstruction(place, Value.Opaque, e.Location));
-                    return Value.Opaque;
+                    if (place is null) return Value.Opaque;
+                    Emit(new AssignInstruction(place, Stepped(place, children[0]), e.Location));
+                    return op is UnaryOp.PreInc or UnaryOp.PreDec || Unwrap(children[0]).Type.IsPointer ? new Value.Read(place) : Value.Opaque;
                 }
                 case UnaryOp.Minus:
                 case UnaryOp.Plus:
@@ -230,6 +232,14 @@ namespace KLeakLint.ClangFront.Lowering
                     return LowerValue(children[0]);
             }
         }
+
+        /// <summary>
+        /// The value of a place after <c>++</c>, <c>+=</c>...: a pointer still points into the same object (<c>buf += offset</c>,
+        /// <c>hog++</c>), so it keeps its value (the self-assignment makes the engine forget what it knew of the old element);
+        /// an integer becomes unknown.
+        /// </summary>
+        private static Value Stepped(Place place, Cursor operand) =>
+            Unwrap(operand).Type.IsPointer ? new Value.Read(place) : Value.Opaque;
 
         /// <summary><c>&amp;p-&gt;field</c> computes an address: it does not touch the object, so no use is emitted for it.</summary>
         private Place? LowerPlaceWithoutUse(Cursor expression)
@@ -285,9 +295,9 @@ namespace KLeakLint.ClangFront.Lowering
                     var right = LowerValue(operands[1]);
                     if (left is Value.Constant l && right is Value.Constant r && Fold(op, l.Number, r.Number) is long folded)
                         return new Value.Constant(folded);
-                    // Pointer arithmetic keeps pointing into the same object (`buf + off`, container_of's `__mptr - offset`).
+                    // Pointer arithmetic keeps pointing into the same object (`kfree(buf - offset)`).
                     if ((op == BinaryOp.Add || op == BinaryOp.Sub) && left is Value.Read && Unwrap(operands[0]).Type.IsPointer)
-                        return new Value.Unknown(left + (op == BinaryOp.Add ? " + ..." : " - ..."));
+                        return left;
                     return Value.Opaque;
                 }
             }

@@ -211,8 +211,18 @@ namespace KLeakLint.ClangFront.Native
         private static delegate* unmanaged<CXCursor, CXBinaryOperatorKind> s_getCursorBinaryOperatorKind;
         private static delegate* unmanaged<CXCursor, CXUnaryOperatorKind> s_getCursorUnaryOperatorKind;
 
-        /// <summary>Tests set this to exercise the token-based operator fallback used with libclang &lt; 17.</summary>
-        internal static bool ForceTokenFallbackForTests { get; set; }
+        [ThreadStatic]
+        private static bool t_forceTokenFallback;
+
+        /// <summary>
+        /// Tests set this to exercise the token-based operator fallback used with libclang &lt; 17.
+        /// Per thread, so that tests running in parallel are not affected.
+        /// </summary>
+        internal static bool ForceTokenFallbackForTests
+        {
+            get => t_forceTokenFallback;
+            set => t_forceTokenFallback = value;
+        }
 
         internal static bool HasOperatorKindExports =>
             !ForceTokenFallbackForTests && s_getCursorBinaryOperatorKind != null && s_getCursorUnaryOperatorKind != null;
@@ -288,7 +298,12 @@ namespace KLeakLint.ClangFront.Native
             try
             {
                 state = (VisitState)GCHandle.FromIntPtr(clientData).Target!;
-                return (int)state.Visitor(cursor, parent);
+
+                // libclang does not always honour Break: a translation unit's walk goes on into the
+                // preprocessing record. After a failure the visitor must not run again.
+                return state.Failure != null
+                    ? (int)CXChildVisitResult.Break
+                    : (int)state.Visitor(cursor, parent);
             }
             catch (Exception ex)
             {

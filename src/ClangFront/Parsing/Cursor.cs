@@ -23,7 +23,13 @@ namespace KLeakLint.ClangFront.Parsing
             _unit = unit;
         }
 
-        public CursorKind Kind => _unit == null ? CursorKind.InvalidFile : (CursorKind)_raw.kind;
+        /// <summary>
+        /// The kind, numbered as in libclang 19. (libclang &lt; 16 numbered the translation unit 300,
+        /// a number later given to an OpenMP directive.)
+        /// </summary>
+        public CursorKind Kind => _unit == null ? CursorKind.InvalidFile
+            : _raw.kind == _unit.RawTranslationUnitKind ? CursorKind.TranslationUnit
+            : (CursorKind)_raw.kind;
 
         public bool IsNull => _unit == null || LibClang.clang_Cursor_isNull(Raw) != 0;
 
@@ -68,8 +74,12 @@ namespace KLeakLint.ClangFront.Parsing
         /// <summary>The end of the extent (one past the last character), as an expansion location.</summary>
         public SourceSpan ExtentEnd => _unit == null ? SourceSpan.None : _unit.ExpansionSpan(LibClang.clang_getRangeEnd(LibClang.clang_getCursorExtent(Raw)));
 
-        /// <summary>True when the cursor's location expands in the main file (code from a header macro used in the file counts).</summary>
-        public bool IsInMainFile => _unit != null && LibClang.clang_Location_isFromMainFile(LibClang.clang_getCursorLocation(Raw)) != 0;
+        /// <summary>
+        /// True when the cursor's location expands in the main file: code a macro produces counts
+        /// where the macro is used. (clang_Location_isFromMainFile alone says false for any
+        /// location inside a macro expansion, even one used in the main file.)
+        /// </summary>
+        public bool IsInMainFile => _unit != null && _unit.ExpandsInMainFile(LibClang.clang_getCursorLocation(Raw));
 
         public bool IsDefinition => _unit != null && LibClang.clang_isCursorDefinition(Raw) != 0;
 
@@ -191,9 +201,10 @@ namespace KLeakLint.ClangFront.Parsing
 
         /// <summary>
         /// For a function declaration: marked noreturn (<c>__noreturn</c>, <c>_Noreturn</c>,
-        /// <c>__attribute__((noreturn))</c>). Reads the tokens of the declaration up to its body and
-        /// those of its attributes, which libclang also lists when they were written on an earlier
-        /// declaration (such as the prototype in a header).
+        /// <c>__attribute__((noreturn))</c>), on this declaration or an earlier one. The GNU
+        /// attribute shows in the function type ("void (void) __attribute__((noreturn))"), which
+        /// clang merges across redeclarations; C11's <c>_Noreturn</c> does not, so the tokens of the
+        /// declaration up to its body and those of its attributes are read as well.
         /// </summary>
         public bool DeclarationIsNoReturn
         {
@@ -202,6 +213,11 @@ namespace KLeakLint.ClangFront.Parsing
                 if (_unit == null || Kind != CursorKind.FunctionDecl)
                 {
                     return false;
+                }
+
+                if (Type.Spelling.Contains("__attribute__((noreturn))", StringComparison.Ordinal))
+                {
+                    return true;
                 }
 
                 foreach (RawToken token in TokenizeRange(LibClang.clang_getCursorExtent(Raw)))

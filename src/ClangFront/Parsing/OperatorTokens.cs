@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text;
 using KLeakLint.ClangFront.Native;
 
 namespace KLeakLint.ClangFront.Parsing
@@ -7,10 +8,10 @@ namespace KLeakLint.ClangFront.Parsing
     /// <summary>
     /// Operator kinds: from libclang 17+'s exports, else recovered from tokens. libclang &lt; 17 has
     /// no way to ask for an operator, so the fallback looks for the one token written between the
-    /// operands. Positions are compared as file locations (SourceManager::getFileLoc), which map a
-    /// macro argument to where it is spelled, so <c>WARN_ON(a == b)</c> still shows its <c>==</c>.
-    /// When the operator itself comes from a macro body the tokens of the .c file do not contain it:
-    /// then the answer is Unknown rather than a guess.
+    /// operands. Positions are file locations (SourceManager::getFileLoc), which map a macro
+    /// argument to where it is spelled, so <c>WARN_ON(a == b)</c> still shows its <c>==</c>. When
+    /// the operator or an operand comes from a macro body, the positions collapse onto the macro's
+    /// use and no single token lies between them: then the answer is Unknown rather than a guess.
     /// </summary>
     internal static unsafe class OperatorTokens
     {
@@ -146,18 +147,26 @@ namespace KLeakLint.ClangFront.Parsing
         }
 
         /// <summary>
-        /// The spelling of the only token of <paramref name="op"/>'s extent lying in [from, to) of
-        /// one file; null when there is none, more than one, or the positions are not comparable.
+        /// The spelling of the only token lying in [from, to) of one file; null when there is none,
+        /// more than one, or the positions are not comparable. The range is lexed directly rather
+        /// than taken from the operator's extent, whose ends libclang &lt; 17 leaves inside macro
+        /// argument expansions (then the extent's tokens are empty or from the wrong file).
         /// </summary>
         private static string? SingleTokenBetween(Cursor op, FilePosition from, FilePosition to)
         {
-            if (from.File == IntPtr.Zero || LibClang.clang_File_isEqual(from.File, to.File) == 0 || from.Offset > to.Offset)
+            if (from.File == IntPtr.Zero || to.File == IntPtr.Zero
+                || LibClang.clang_File_isEqual(from.File, to.File) == 0 || from.Offset >= to.Offset)
             {
                 return null;
             }
 
+            IntPtr tu = op.Unit!.Handle;
+            CXSourceRange range = LibClang.clang_getRange(
+                LibClang.clang_getLocationForOffset(tu, from.File, from.Offset),
+                LibClang.clang_getLocationForOffset(tu, to.File, to.Offset));
+
             string? found = null;
-            foreach (RawToken token in op.TokenizeRange(op.Extent))
+            foreach (RawToken token in op.TokenizeRange(range))
             {
                 if (token.Offset < from.Offset || token.Offset >= to.Offset
                     || LibClang.clang_File_isEqual(token.File, from.File) == 0)
@@ -165,7 +174,7 @@ namespace KLeakLint.ClangFront.Parsing
                     continue;
                 }
 
-                if (found != null || token.Offset + (uint)System.Text.Encoding.UTF8.GetByteCount(token.Spelling) > to.Offset)
+                if (found != null || token.Offset + (uint)Encoding.UTF8.GetByteCount(token.Spelling) > to.Offset)
                 {
                     return null;
                 }

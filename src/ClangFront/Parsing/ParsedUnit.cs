@@ -26,6 +26,7 @@ namespace KLeakLint.ClangFront.Parsing
             _owner = owner;
             _handle = handle;
             MainFile = mainFile;
+            RawTranslationUnitKind = LibClang.clang_getTranslationUnitCursor(handle).kind;
             Diagnostics = ReadDiagnostics(out int errorCount);
             ErrorCount = errorCount;
         }
@@ -50,6 +51,9 @@ namespace KLeakLint.ClangFront.Parsing
         public IReadOnlyList<MacroUse> MacroExpansions => _macroExpansions ??= CollectMacroExpansions();
 
         internal bool IsDisposed => _handle == IntPtr.Zero;
+
+        /// <summary>This libclang's number for CXCursor_TranslationUnit (300 before libclang 16, 350 since).</summary>
+        internal int RawTranslationUnitKind { get; }
 
         internal IntPtr Handle
         {
@@ -97,6 +101,16 @@ namespace KLeakLint.ClangFront.Parsing
             uint line, column, offset;
             LibClang.clang_getExpansionLocation(location, &file, &line, &column, &offset);
             return new SourceSpan(FileName(file), (int)line, (int)column);
+        }
+
+        /// <summary>Whether the expansion location of <paramref name="location"/> is in the main file.</summary>
+        internal bool ExpandsInMainFile(CXSourceLocation location)
+        {
+            IntPtr file;
+            uint offset;
+            LibClang.clang_getExpansionLocation(location, &file, null, null, &offset);
+            return file != IntPtr.Zero
+                && LibClang.clang_Location_isFromMainFile(LibClang.clang_getLocationForOffset(Handle, file, offset)) != 0;
         }
 
         private List<FileDiagnostic> ReadDiagnostics(out int errorCount)

@@ -19,14 +19,37 @@ namespace KLeakLint.Core.Engine
             _maxNotes = maxNotes;
         }
 
-        public IEnumerable<Finding> Findings => _findings.Values;
+        /// <summary>
+        /// The findings; leaks of one resource at several exits are folded into the first exit, whose last note lists
+        /// the others, so one missing release reads as one finding.
+        /// </summary>
+        public IEnumerable<Finding> Findings
+        {
+            get
+            {
+                var folded = new List<Finding>();
+                foreach (var group in _findings.Values
+                    .OrderBy(f => f.Span.Line).ThenBy(f => f.Span.Column)
+                    .GroupBy(f => f.Rule == Rules.Leak && f.Acquire is not null ? f.Acquire.Api + "@" + f.Acquire.Span : Guid.NewGuid().ToString()))
+                {
+                    var first = group.First();
+                    var others = group.Skip(1).Select(f => f.Span.Line).Distinct().ToList();
+                    if (others.Count == 0) { folded.Add(first); continue; }
+                    var note = new PathNote(first.Span, "also not released on the paths that leave the function at line" + (others.Count > 1 ? "s " : " ") + string.Join(", ", others));
+                    folded.Add(first with { Path = first.Path.Concat(new[] { note }).ToList() });
+                }
+                return folded;
+            }
+        }
 
         public void Report(RuleDescriptor rule, SourceSpan at, string message, Resource? resource, AbstractState state)
         {
             var key = rule.Id + "|" + at + "|" + (resource is null ? "" : resource.Api + "@" + resource.AcquiredAt);
             if (_findings.ContainsKey(key)) return;
             var firstNote = resource is null ? 0 : Math.Min(resource.TrailIndex, state.Trail.Count);
-            var notes = state.Trail.Skip(firstNote).ToList();
+            // A branch passed several times (a loop) is explained by its last outcome.
+            var trail = state.Trail.Skip(firstNote).ToList();
+            var notes = trail.Where((n, i) => !trail.Skip(i + 1).Any(later => later.Span == n.Span)).ToList();
             if (notes.Count > _maxNotes) notes = notes.Skip(notes.Count - _maxNotes).ToList();
             var acquire = resource is null || resource.ParameterIndex is not null || resource.AcquiredAt.Line == 0
                 ? null

@@ -46,6 +46,12 @@ namespace KLeakLint.Core.Engine
         /// <summary>The resource is reachable only through a field of this other resource's object.</summary>
         public int? Parent { get; init; }
 
+        /// <summary>Another reference on the object of this resource (<c>of_node_get(node)</c> while <c>node</c> is held): a put through either name drops one of them.</summary>
+        public int? AliasOf { get; init; }
+
+        /// <summary>The acquire's first argument as written (the cache of <c>kmem_cache_alloc(cache, ...)</c>), for messages.</summary>
+        public string? FirstArgument { get; init; }
+
         /// <summary>Parameter index for a borrowed parameter (summaries read what happened to it).</summary>
         public int? ParameterIndex { get; init; }
 
@@ -65,6 +71,6 @@ namespace KLeakLint.Core.Engine
             _ => Outcome.Acquired,
         };
 
-        public string Fingerprint => Id + ":" + (int)Ownership + ":" + (int)Outcomes + ":" + (Parent ?? -1) + (Reported ? "R" : "");
+        public string Fingerprint => Id + ":" + (int)Ownership + ":" + (int)Outcomes + ":" + (Parent ?? -1) + ":" + (AliasOf ?? -1) + (Reported ? "R" : "");
     }
 }

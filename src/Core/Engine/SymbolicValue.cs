@@ -39,6 +39,15 @@ namespace KLeakLint.Core.Engine
             public override string ToString() => "status(r" + ResourceId + ")";
         }
 
+        /// <summary>
+        /// A pointer computed from a tracked resource by a function the engine does not know (<c>to_i2c_adapter(dev)</c>):
+        /// returning or storing it hands the resource on.
+        /// </summary>
+        public sealed record Derived(int ResourceId) : SymbolicValue
+        {
+            public override string ToString() => "derived(r" + ResourceId + ")";
+        }
+
         public static readonly SymbolicValue NullValue = new Null();
         public static readonly SymbolicValue ErrorValue = new ErrorPointer();
     }

@@ -24,7 +24,7 @@ namespace KLeakLint.Core.Engine
             CheckArgumentsAlive(call, releasedArguments, state);
 
             if (release is not null && release.ArgumentIndex < call.Arguments.Count)
-                Release(call.Arguments[release.ArgumentIndex], call.Callee, call.Span, state, deep: false);
+                Release(call.Arguments[release.ArgumentIndex], call.Callee, call.Span, state, deep: false, release.Families);
             foreach (var consume in consumes)
                 if (consume.ArgumentIndex < call.Arguments.Count)
                     Release(call.Arguments[consume.ArgumentIndex], call.Callee, call.Span, state, deep: false);
@@ -52,7 +52,7 @@ namespace KLeakLint.Core.Engine
 
             if (release is null && consumes.Count == 0 && handoff is null && !_catalog.IsBorrowing(call.Callee))
                 PassToUnknown(call, state);
-            if (call.Result is not null) Assign(call.Result, null, call.Span, state);
+            if (call.Result is not null) Assign(call.Result, DerivedResult(call, state), call.Span, state);
             return true;
         }
 
@@ -85,7 +85,7 @@ namespace KLeakLint.Core.Engine
 
         // ---- release ------------------------------------------------------------------------------------------
 
-        private void Release(Value argument, string callee, SourceSpan span, AbstractState state, bool deep)
+        private void Release(Value argument, string callee, SourceSpan span, AbstractState state, bool deep, IReadOnlyList<ResourceFamily>? families = null)
         {
             switch (Evaluate(argument, state))
             {
@@ -99,7 +99,7 @@ namespace KLeakLint.Core.Engine
             }
 
             var obj = ObjectNamedBy(argument, state);
-            if (obj is null) return;
+            if (obj is null || obj.Path.Any(a => a is Access.Index)) return;
             if (ReleasedOwnerOf(obj, state) is { } owner)
             {
                 // The object lives in memory already given back: the release reads freed (or cleared) memory and,
@@ -112,6 +112,12 @@ namespace KLeakLint.Core.Engine
             if (state.Objects.TryGetValue(obj, out var objectId))
             {
                 ReleaseResource(objectId, callee, span, state, deep, argument.ToString());
+                return;
+            }
+            if (EmbeddingResource(obj, families, state) is int embedding)
+            {
+                // put_device(&adap->dev) where adap came from container_of(dev, ...): the member is the counted object.
+                ReleaseResource(embedding, callee, span, state, deep, argument.ToString());
                 return;
             }
 
@@ -128,11 +134,22 @@ namespace KLeakLint.Core.Engine
                 state.Objects[obj] = pseudo.Id;
         }
 
+        private static int? EmbeddingResource(Place member, IReadOnlyList<ResourceFamily>? families, AbstractState state)
+        {
+            if (member.Path.Count < 2 || member.Path[member.Path.Count - 1] is not Access.Field || member.Path[member.Path.Count - 2] is not Access.Deref)
+                return null;
+            var pointer = member.Parent!.Parent!;
+            return state.ResourceHeldBy(pointer) is { } r && r.IsHeld && r.Family is not null && (families is null || families.Contains(r.Family))
+                ? r.Id
+                : null;
+        }
+
         /// <summary>One identity per release site for objects released without being owned here, so loops stay finite.</summary>
         private static int UnownedId(SourceSpan span) => -(1_000_000 + span.Line * 256 + (span.Column & 0xFF));
 
         private void ReleaseResource(int id, string callee, SourceSpan span, AbstractState state, bool deep, string argumentText)
         {
+            id = ReferenceToDrop(id, state);
             var r = state.Resources[id];
             if ((r.Outcomes & Outcome.Acquired) == 0 && !r.AcquiredOnFailure) return;
             if (r.Ownership == Ownership.Released)
@@ -150,6 +167,19 @@ namespace KLeakLint.Core.Engine
                     state.Update(child with { Ownership = Ownership.Released, ReleasedAt = span, ReleasedBy = callee });
         }
 
+        /// <summary>
+        /// Two references on one object (<c>child = of_node_get(node)</c>) are interchangeable: a put through either name
+        /// drops the extra reference first, then the original.
+        /// </summary>
+        private static int ReferenceToDrop(int id, AbstractState state)
+        {
+            var named = state.Resources[id];
+            var extra = state.Resources.Values.Where(r => r.AliasOf == id && r.IsHeld).OrderByDescending(r => r.Id).FirstOrDefault();
+            if (extra is not null && named.Ownership != Ownership.Borrowed) return extra.Id;
+            if (!named.IsHeld && named.AliasOf is int original && state.Resources.TryGetValue(original, out var o) && o.IsHeld) return original;
+            return id;
+        }
+
         // ---- acquire ------------------------------------------------------------------------------------------
 
         private void Acquire(CallInstruction call, AcquireSpec spec, AbstractState state)
@@ -161,9 +191,13 @@ namespace KLeakLint.Core.Engine
             }
             var id = _siteIds[call];
             RetirePreviousIteration(id, state);
+            var aliasOf = spec.ReturnsArgument is int alias && alias < call.Arguments.Count && Evaluate(call.Arguments[alias], state) is SymbolicValue.Resource aliased
+                && state.Resources.TryGetValue(aliased.Id, out var aliasedResource) && aliasedResource.IsHeld ? aliased.Id : (int?)null;
             var resource = new Resource(id, call.Callee, call.Span, spec.Family, Ownership.Owned, Resource.OutcomesOf(spec.Failure), state.Trail.Count)
             {
                 AcquiredOnFailure = spec.AcquiredOnFailure,
+                AliasOf = aliasOf,
+                FirstArgument = call.Arguments.Count > 0 ? call.Arguments[0].ToString() : null,
             };
             state.Update(resource);
             var held = new SymbolicValue.Resource(id);
@@ -248,6 +282,16 @@ namespace KLeakLint.Core.Engine
             }
             if (summary.Returns is not null) Acquire(call, summary.Returns, state);
             else if (call.Result is not null) Assign(call.Result, null, call.Span, state);
+        }
+
+        /// <summary>A pointer returned for a held counted object passed first (<c>to_i2c_adapter(dev)</c>, <c>dev_get_drvdata</c>-style accessors).</summary>
+        private static SymbolicValue? DerivedResult(CallInstruction call, AbstractState state)
+        {
+            if (!call.ResultIsPointer || call.Arguments.Count == 0) return null;
+            return Evaluate(call.Arguments[0], state) is SymbolicValue.Resource r && state.Resources.TryGetValue(r.Id, out var res)
+                && res.IsHeld && res.Family?.Class == ResourceClass.Counted
+                ? new SymbolicValue.Derived(r.Id)
+                : null;
         }
 
         /// <summary>

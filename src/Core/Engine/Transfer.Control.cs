@@ -72,7 +72,8 @@ namespace KLeakLint.Core.Engine
         private void Return(Value? value, SourceSpan span, AbstractState state)
         {
             var returned = value is null ? null : Evaluate(value, state);
-            var returnedResource = returned is SymbolicValue.Resource rr && state.Resources.TryGetValue(rr.Id, out var res) ? res : null;
+            // Only a reference still this function's to give is handed to the caller: an escaped one is shared.
+            var returnedResource = returned is SymbolicValue.Resource rr && state.Resources.TryGetValue(rr.Id, out var res) && res.IsHeld ? res : null;
             _summary.Returned(returned, returnedResource);
             foreach (var id in ResourcesIn(returned, state).ToList()) Escape(id, state, kept: true);
 
@@ -115,8 +116,9 @@ namespace KLeakLint.Core.Engine
                 SymbolicValue.Integer i when !_function.ReturnsPointer => Errno.Render(i.Value),
                 SymbolicValue.Integer i when i.Value == 0 => "NULL",
                 SymbolicValue.Null => "NULL",
-                _ => value.ToString(),
+                _ => Show(value),
             };
+            if (text.StartsWith("$t", StringComparison.Ordinal)) return (isError ? "error path" : "path", "before returning");
             return (isError ? "error path" : "path", "before returning " + text);
         }
 

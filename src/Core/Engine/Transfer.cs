@@ -88,12 +88,17 @@ namespace KLeakLint.Core.Engine
         private static IEnumerable<int> ResourcesIn(SymbolicValue? sym, AbstractState state)
         {
             if (sym is SymbolicValue.Resource r) { yield return r.Id; yield break; }
+            if (sym is SymbolicValue.Derived d) { yield return d.ResourceId; yield break; }
             var target = sym is SymbolicValue.Address a ? a.Target : null;
             if (target is null) yield break;
             if (state.Objects.TryGetValue(target, out var objectId)) yield return objectId;
+            // The address of an object gives access to what its fields hold (`&local_struct` passed on exposes `local_struct.buf`).
+            foreach (var held in state.Values.Where(kv => kv.Key.Path.Count > target.Path.Count && kv.Key.StartsWith(target))
+                         .Select(kv => kv.Value).OfType<SymbolicValue.Resource>().Select(r => r.Id).OrderBy(id => id).ToList())
+                yield return held;
             for (var prefix = target; prefix is not null; prefix = prefix.Parent)
             {
-                if (prefix.Path.Count > 0 && prefix.Path[prefix.Path.Count - 1] is Access.Deref && state.ValueOf(prefix.Parent!) is SymbolicValue.Resource owner)
+                if (prefix.Path.Count > 0 && prefix.Path[prefix.Path.Count - 1] is Access.Deref or Access.Index && state.ValueOf(prefix.Parent!) is SymbolicValue.Resource owner)
                 {
                     yield return owner.Id;
                     yield break;
@@ -102,18 +107,22 @@ namespace KLeakLint.Core.Engine
         }
 
         /// <summary>The released resource whose memory a place lies in (<c>file-&gt;f_path</c> after <c>fput(file)</c>).</summary>
-        private static (Resource Owner, Place Pointer)? ReleasedOwnerOf(Place place, AbstractState state)
+        private static (Resource Owner, Place Pointer)? ReleasedOwnerOf(Place place, AbstractState state, int depth = 0)
         {
+            // Address chains can be cyclic (`p = &p->next`): follow a few links only.
+            if (depth > MaxAddressChain) return null;
             for (var prefix = place; prefix is not null; prefix = prefix.Parent)
             {
                 if (prefix.Path.Count == 0 || prefix.Path[prefix.Path.Count - 1] is not Access.Deref) continue;
                 var pointer = prefix.Parent!;
                 if (state.ResourceHeldBy(pointer) is { Ownership: Ownership.Released } owner) return (owner, pointer);
                 if (state.ValueOf(pointer) is SymbolicValue.Address addr)
-                    return ReleasedOwnerOf(addr.Target, state);
+                    return ReleasedOwnerOf(addr.Target, state, depth + 1);
             }
             return null;
         }
+
+        private const int MaxAddressChain = 8;
 
         // ---- uses ---------------------------------------------------------------------------------------------
 
@@ -146,8 +155,9 @@ namespace KLeakLint.Core.Engine
         private enum StorageKind { Local, NonLocal, InResource }
 
         /// <summary>Who owns the memory a store writes to: this frame, someone else, or a tracked object.</summary>
-        private static (StorageKind Kind, int Owner) StorageOf(Place target, AbstractState state)
+        private static (StorageKind Kind, int Owner) StorageOf(Place target, AbstractState state, int depth = 0)
         {
+            if (depth > MaxAddressChain) return (StorageKind.NonLocal, 0);
             if (target.Root.Kind == RootKind.Global) return (StorageKind.NonLocal, 0);
             if (target.Path.Any(a => a is Access.Index)) return (StorageKind.NonLocal, 0);
             int lastDeref = -1;
@@ -159,7 +169,7 @@ namespace KLeakLint.Core.Engine
                 case SymbolicValue.Resource r when state.Resources.TryGetValue(r.Id, out var owner):
                     return owner.Ownership == Ownership.Owned ? (StorageKind.InResource, r.Id) : (StorageKind.NonLocal, 0);
                 case SymbolicValue.Address a:
-                    return StorageOf(new Place(a.Target.Root, a.Target.Path.Concat(target.Path.Skip(lastDeref + 1)).ToArray()), state);
+                    return StorageOf(new Place(a.Target.Root, a.Target.Path.Concat(target.Path.Skip(lastDeref + 1)).ToArray()), state, depth + 1);
                 default:
                     return (StorageKind.NonLocal, 0);
             }
@@ -176,7 +186,7 @@ namespace KLeakLint.Core.Engine
                     state.Update(state.Resources[id] with { Parent = storage.Owner });
             }
 
-            if (storage.Kind != StorageKind.NonLocal && state.ResourceHeldBy(target) is { } old && old.IsHeld
+            if (storage.Kind != StorageKind.NonLocal && target.Root.Kind != RootKind.Temporary && state.ResourceHeldBy(target) is { } old && old.IsHeld
                 && !(value is SymbolicValue.Resource nr && nr.Id == old.Id)
                 && !state.PlacesHolding(old.Id).Any(p => !p.Equals(target)) && state.ObjectHolding(old.Id) is null)
             {
@@ -187,7 +197,8 @@ namespace KLeakLint.Core.Engine
                 state.Update(old with { Reported = true });
             }
 
-            if (value is null) state.Values.Remove(target);
+            // Array elements share one abstract place across indexes: knowing its value would conflate elements.
+            if (value is null || target.Path.Any(a => a is Access.Index)) state.Values.Remove(target);
             else state.Values[target] = value;
             state.ForgetBelow(target);
         }
@@ -212,15 +223,16 @@ namespace KLeakLint.Core.Engine
         private static string ReleaseCall(Resource r, string? holder)
         {
             var release = r.Family?.PreferredRelease ?? "the release function";
-            var name = holder ?? "it";
-            return release == "kmem_cache_free" ? release + "(cache, " + name + ")" : release + "(" + name + ")";
+            if (holder is null) return release + "() on the " + Describe(r) + " returned by " + r.Api + "()";
+            return release == "kmem_cache_free" ? release + "(" + (r.FirstArgument ?? "cache") + ", " + holder + ")" : release + "(" + holder + ")";
         }
 
         /// <summary>The name a message should use for the resource: a variable holding it, or the object it lives in.</summary>
         private static string? HolderOf(Resource r, AbstractState state)
         {
             var pointer = state.PlacesHolding(r.Id).FirstOrDefault();
-            if (pointer is not null) return pointer.ToString();
+            if (pointer is not null && pointer.Root.Kind != RootKind.Temporary) return pointer.ToString();
+            if (pointer is not null) return null;
             var obj = state.ObjectHolding(r.Id);
             if (obj is null) return null;
             var alias = state.Values.Where(kv => kv.Value is SymbolicValue.Address a && a.Target.Equals(obj)).Select(kv => kv.Key.ToString())

@@ -10,6 +10,9 @@ namespace KLeakLint.Core.Ir
         /// <summary>The callee was reached through a function pointer or another expression, not by name.</summary>
         public bool Indirect { get; init; }
 
+        /// <summary>The call returns a pointer (its result may point into an object passed to it).</summary>
+        public bool ResultIsPointer { get; init; }
+
         public override string ToString() => (Result is null ? "" : Result + " = ") + Callee + "(" + string.Join(", ", Arguments) + ")";
     }
 

@@ -237,7 +237,7 @@ static int kmem_cache_alloc_leaks(struct ctx *c, int flag)
 	if (!res)
 		return -ENOMEM;
 	if (flag)
-		return -EINVAL; // expected-warning{{KL0001 kmem_cache_alloc kmem_cache_free(cache, res)}}
+		return -EINVAL; // expected-warning{{KL0001 kmem_cache_alloc kmem_cache_free(c->cache, res)}}
 	kmem_cache_free(c->cache, res);
 	return 0;
 }
@@ -263,7 +263,7 @@ static int kmem_cache_zalloc_leaks(struct ctx *c, int flag)
 	if (!res)
 		return -ENOMEM;
 	if (flag)
-		return -EINVAL; // expected-warning{{KL0001 kmem_cache_zalloc kmem_cache_free(cache, res)}}
+		return -EINVAL; // expected-warning{{KL0001 kmem_cache_zalloc kmem_cache_free(c->cache, res)}}
 	kmem_cache_free(c->cache, res);
 	return 0;
 }
