@@ -164,7 +164,7 @@ struct demo_item {
             using ParsedUnit unit = index.Parse(file, setup.Arguments, setup.UnsavedFiles, out error) ?? throw new InvalidOperationException(error);
 
             Assert.True(setup.Headerless);
-            Assert.Empty(unit.Diagnostics.Where(d => d.Severity != "warning"));
+            Assert.Empty(unit.Diagnostics);
             Assert.Equal(new[] { "demo_count_children", "demo_probe", "demo_remove", "demo_init", "demo_exit" },
                 unit.Root.Children().Where(c => c.Kind == CursorKind.FunctionDecl && c.IsDefinition && c.IsInMainFile).Select(c => c.Spelling));
         }
@@ -226,11 +226,12 @@ void stop(int x)
         [Fact]
         public void The_prelude_is_warning_free_on_its_own()
         {
-            // As the main file, so that no header filtering hides its warnings.
+            // As the main file, so that no header filtering hides its warnings; unused static
+            // inline functions are the point of a header, so that one warning is off.
             const string path = "/__test__/prelude-as-main.c";
             var unsaved = new[] { new UnsavedFile(path, HeaderlessFlags.PreludeText) };
             using var index = new ClangIndex();
-            using ParsedUnit unit = index.Parse(path, new[] { "-nostdinc", "-std=gnu11", "-D__KERNEL__", "-Wall", "-Wextra" }, unsaved, out string? error)
+            using ParsedUnit unit = index.Parse(path, new[] { "-nostdinc", "-std=gnu11", "-D__KERNEL__", "-Wall", "-Wextra", "-Wno-unused-function" }, unsaved, out string? error)
                 ?? throw new InvalidOperationException(error);
 
             Assert.Empty(unit.Diagnostics);
