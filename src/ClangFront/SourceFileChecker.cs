@@ -59,14 +59,41 @@ namespace KLeakLint.ClangFront
             var functions = TranslationUnitLowering.LowerMainFile(unit, Catalog, incomplete);
             var result = _engine.Analyze(functions);
             incomplete.AddRange(result.Incomplete);
+            var findings = WithholdWhereClangFailed(unit, functions, result.Findings, incomplete);
 
             var diagnostics = unit.Diagnostics.ToList();
             if (setup.Headerless)
                 diagnostics.Insert(0, new FileDiagnostic("note", path, 0, 0,
                     "parsed headerless: #include lines were skipped and the built-in kernel prelude declares the APIs", "kleaklint"));
             var status = unit.HasErrors ? FileStatus.Errors : FileStatus.Ok;
-            return new FileReport(path, status, diagnostics, result.Findings, incomplete);
+            return new FileReport(path, status, diagnostics, findings, incomplete);
         }
+
+        /// <summary>
+        /// Where clang reported an error inside a function, statements may be missing from its tree (an undeclared
+        /// iterator macro parses as a call, a call with an unknown identifier vanishes): its findings would be guesses,
+        /// so they are withheld and the function is reported as incompletely analyzed.
+        /// </summary>
+        private static IReadOnlyList<Finding> WithholdWhereClangFailed(ParsedUnit unit, IReadOnlyList<Core.Ir.FunctionIr> functions,
+            IReadOnlyList<Finding> findings, List<IncompleteAnalysis> incomplete)
+        {
+            if (!unit.HasErrors) return findings;
+            var errorLines = unit.Diagnostics
+                .Where(d => (d.Severity == "error" || d.Severity == "fatal") && d.Line > 0 && SamePath(d.File, unit.MainFile))
+                .Select(d => d.Line).ToList();
+            var damaged = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var function in functions)
+            {
+                var line = errorLines.FirstOrDefault(l => l >= function.Span.Line && l <= function.EndLine);
+                if (line == 0 || !damaged.Add(function.Name)) continue;
+                incomplete.Add(new IncompleteAnalysis(function.Name, function.Span,
+                    "analysis incomplete: clang reported an error inside this function (line " + line + "); its findings are withheld"));
+            }
+            return damaged.Count == 0 ? findings : findings.Where(f => !damaged.Contains(f.Function)).ToList();
+        }
+
+        private static bool SamePath(string a, string b) =>
+            string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), StringComparison.Ordinal);
 
         /// <summary>Why the file cannot be analyzed at all (missing, unreadable, binary), or null.</summary>
         private static string? ReadProblem(string path)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text.RegularExpressions;
 using KLeakLint.ClangFront.Flags;
 using KLeakLint.ClangFront.Parsing;
 using KLeakLint.Core.Specs;
@@ -254,8 +255,10 @@ void stop(int x)
                 }
             }
 
+            // The catalog also holds .NET APIs ("Marshal.AllocHGlobal") and prefixes ("devm_*"): C names only.
             List<string> missing = SpecCatalog.LoadBuiltIn().FunctionNames
-                .Where(name => !name.EndsWith('*') && !name.StartsWith("__builtin_", StringComparison.Ordinal) && !declared.Contains(name))
+                .Where(name => Regex.IsMatch(name, "^[A-Za-z_][A-Za-z0-9_]*$") && !name.StartsWith("__builtin_", StringComparison.Ordinal))
+                .Where(name => !declared.Contains(name))
                 .ToList();
             Assert.True(missing.Count == 0, "add to src/ClangFront/Prelude/kernel-prelude.h: " + string.Join(", ", missing));
         }

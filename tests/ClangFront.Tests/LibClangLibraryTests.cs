@@ -53,6 +53,22 @@ int probe(int *p, int a, int b)
         }
 
         [Fact]
+        public void A_managed_null_dereference_after_parsing_is_still_an_exception()
+        {
+            // LLVM's crash recovery, left on, takes over SIGSEGV and kills the process on the next
+            // NullReferenceException anywhere in it; LibClangLibrary turns it off before the first index.
+            string file = _scratch.Write("tiny.c", "int x;\n");
+            using (var index = new ClangIndex())
+            using (ParsedUnit? unit = index.Parse(file, Array.Empty<string>(), null, out string? error))
+            {
+                Assert.True(unit != null, error);
+            }
+
+            Holder? nothing = null;
+            Assert.Throws<NullReferenceException>(() => ReadThrough(nothing));
+        }
+
+        [Fact]
         public void Every_installed_libclang_version_parses_and_names_operators_alike()
         {
             List<(int Major, string Soname)> installed = InstalledVersions();
@@ -98,6 +114,9 @@ int probe(int *p, int a, int b)
             Assert.StartsWith("kleaklint: cannot load libclang from '/nonexistent/libclang-99.so.1'", line);
             Assert.Contains(LibClangLibrary.OverrideVariable, line);
         }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static int ReadThrough(Holder? holder) => holder!.Value; // a hardware fault, not a thrown exception
 
         /// <summary>Installed libclang-N.so.1, newest first.</summary>
         private static List<(int Major, string Soname)> InstalledVersions()
@@ -167,6 +186,11 @@ int probe(int *p, int a, int b)
 
             string? current = Environment.ProcessPath;
             return current != null && Path.GetFileNameWithoutExtension(current) == "dotnet" ? current : "dotnet";
+        }
+
+        private sealed class Holder
+        {
+            public int Value { get; set; }
         }
 
         private static Dictionary<string, string> ParseFacts(string output)

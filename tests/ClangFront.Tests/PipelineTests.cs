@@ -41,5 +41,28 @@ namespace KLeakLint.ClangFront.Tests
             Assert.True(problems.Count == 0, string.Join("\n", problems));
             Assert.Equal(RealKernelFiles.DriverFiles.Count, reports.Count);
         }
+    
+        [Fact]
+        public void Functions_with_clang_errors_are_reported_incomplete_and_the_others_still_analyzed()
+        {
+            TestEnvironment.RequireLibClang();
+            var dir = Directory.CreateTempSubdirectory("kl-errors-");
+            var path = Path.Combine(dir.FullName, "broken.c");
+            File.WriteAllText(path,
+                "int broken(struct device_node *np)\n{\n\tstruct device_node *c;\n\n" +
+                "\tfor_each_undeclared_thing(np, c) {\n\t\tif (c)\n\t\t\tcontinue;\n\t}\n\treturn 0;\n}\n\n" +
+                "int leaky(int n)\n{\n\tchar *p = kmalloc(n, GFP_KERNEL);\n\n\tif (!p)\n\t\treturn -ENOMEM;\n\treturn 0;\n}\n");
+            using var checker = new SourceFileChecker(TestEnvironment.Catalog, new HeaderlessFlags(new List<string>()));
+
+            var report = checker.Check(path);
+
+            Assert.Equal(FileStatus.Errors, report.Status);
+            var incomplete = Assert.Single(report.Incomplete);
+            Assert.Equal("broken", incomplete.Function);
+            Assert.Contains("line 5", incomplete.Reason);
+            var finding = Assert.Single(report.Findings);
+            Assert.Equal("leaky", finding.Function);
+            dir.Delete(true);
+        }
     }
 }

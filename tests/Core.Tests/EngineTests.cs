@@ -13,13 +13,12 @@ namespace KLeakLint.Core.Tests
 
         private static SourceSpan At(int line) => new SourceSpan("t.c", line, 1);
 
-        [Fact]
-        public void A_function_past_its_step_budget_is_reported_incomplete_not_dropped()
+        /// <summary>Independent diamonds, each setting a different integer: 2^count paths unless states are merged.</summary>
+        private static FunctionIr IndependentDiamonds(int count)
         {
-            // 40 independent diamonds, each setting a different integer: 2^40 paths without merging.
             var f = new FunctionIr("explode", At(1));
             var current = f.NewBlock();
-            for (int i = 0; i < 40; i++)
+            for (int i = 0; i < count; i++)
             {
                 var a = f.NewBlock();
                 var b = f.NewBlock();
@@ -32,6 +31,13 @@ namespace KLeakLint.Core.Tests
                 current = join;
             }
             current.Terminator = new ReturnTerminator(null, At(99));
+            return f;
+        }
+
+        [Fact]
+        public void A_function_past_its_step_budget_is_reported_incomplete_not_dropped()
+        {
+            var f = IndependentDiamonds(40);
 
             var result = new ProgramAnalyzer(Catalog, new AnalysisOptions { StepBudget = 5_000, StatesBeforeWidening = 100_000, MaxStatesPerBlock = 100_000 })
                 .Analyze(new[] { f });
@@ -44,21 +50,7 @@ namespace KLeakLint.Core.Tests
         [Fact]
         public void Widening_lets_the_same_function_finish_within_the_default_budget()
         {
-            var f = new FunctionIr("explode", At(1));
-            var current = f.NewBlock();
-            for (int i = 0; i < 40; i++)
-            {
-                var a = f.NewBlock();
-                var b = f.NewBlock();
-                var join = f.NewBlock();
-                current.Terminator = new BranchTerminator(Condition.Opaque, a, b, At(i + 2));
-                a.Instructions.Add(new AssignInstruction(Place.Of("x" + i), new Value.Constant(1), At(i + 2)));
-                b.Instructions.Add(new AssignInstruction(Place.Of("x" + i), new Value.Constant(2), At(i + 2)));
-                a.Terminator = new GotoTerminator(join, At(i + 2));
-                b.Terminator = new GotoTerminator(join, At(i + 2));
-                current = join;
-            }
-            current.Terminator = new ReturnTerminator(null, At(99));
+            var f = IndependentDiamonds(40);
 
             var result = new ProgramAnalyzer(Catalog).Analyze(new[] { f });
 

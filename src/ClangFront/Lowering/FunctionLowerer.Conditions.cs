@@ -91,6 +91,11 @@ namespace KLeakLint.ClangFront.Lowering
                 return Compare(left, op, rc.Number, leftPointer);
             if (left is Value.Constant lc)
                 return Compare(right, Mirror(op), lc.Number, rightPointer);
+            if (leftPointer && rightPointer && op is CompareOp.Eq or CompareOp.Ne)
+            {
+                var same = new Condition.SameValue(left, right);
+                return op == CompareOp.Eq ? same : new Condition.Not(same);
+            }
             return new Condition.Unknown(Text(e));
         }
 

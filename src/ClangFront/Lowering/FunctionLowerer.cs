@@ -33,6 +33,7 @@ namespace KLeakLint.ClangFront.Lowering
                 ReturnsVoid = declaration.ResultType.IsVoid,
                 ReturnsPointer = declaration.ResultType.IsPointer,
                 IsStatic = declaration.IsStatic,
+                EndLine = declaration.ExtentEnd.Line,
             };
             _current = _function.NewBlock();
         }

@@ -24,8 +24,8 @@ namespace KLeakLint.ClangFront.Parsing
         }
 
         /// <summary>
-        /// The kind, numbered as in libclang 19. (libclang &lt; 16 numbered the translation unit 300,
-        /// a number later given to an OpenMP directive.)
+        /// The kind, numbered as in libclang 19. (libclang 14 numbers the translation unit 300, a
+        /// number libclang 19 gives to an OpenMP directive.)
         /// </summary>
         public CursorKind Kind => _unit == null ? CursorKind.InvalidFile
             : _raw.kind == _unit.RawTranslationUnitKind ? CursorKind.TranslationUnit
@@ -220,7 +220,19 @@ namespace KLeakLint.ClangFront.Parsing
                     return true;
                 }
 
-                foreach (RawToken token in TokenizeRange(LibClang.clang_getCursorExtent(Raw)))
+                // Only the declaration part: lexing a long body for this would be wasted.
+                IReadOnlyList<Cursor> children = Children();
+                CXSourceRange extent = LibClang.clang_getCursorExtent(Raw);
+                CXSourceLocation end = LibClang.clang_getRangeEnd(extent);
+                foreach (Cursor child in children)
+                {
+                    if (child.Kind == CursorKind.CompoundStmt)
+                    {
+                        end = LibClang.clang_getRangeStart(child.Extent);
+                    }
+                }
+
+                foreach (RawToken token in TokenizeRange(LibClang.clang_getRange(LibClang.clang_getRangeStart(extent), end)))
                 {
                     if (token.Spelling == "{")
                     {
@@ -233,7 +245,7 @@ namespace KLeakLint.ClangFront.Parsing
                     }
                 }
 
-                foreach (Cursor child in Children())
+                foreach (Cursor child in children)
                 {
                     if (child.Kind < CursorKind.UnexposedAttr || child.Kind > CursorKind.AlignedAttr)
                     {

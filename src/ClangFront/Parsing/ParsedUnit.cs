@@ -38,7 +38,10 @@ namespace KLeakLint.ClangFront.Parsing
 
         /// <summary>
         /// Warnings, errors and fatal errors in libclang's order (notes and ignored ones left out).
-        /// At most 200 are kept, errors before warnings. Positions are expansion locations.
+        /// Warnings come from the main file only (headers' warnings are dropped by libclang); the
+        /// parse keeps going after what would stop a compiler, such as a missing #include, which is
+        /// then reported as an error. At most 200 are kept, errors before warnings. Positions are
+        /// expansion locations; a problem with the arguments has line 0 in the main file.
         /// </summary>
         public IReadOnlyList<FileDiagnostic> Diagnostics { get; }
 
@@ -52,7 +55,7 @@ namespace KLeakLint.ClangFront.Parsing
 
         internal bool IsDisposed => _handle == IntPtr.Zero;
 
-        /// <summary>This libclang's number for CXCursor_TranslationUnit (300 before libclang 16, 350 since).</summary>
+        /// <summary>This libclang's number for CXCursor_TranslationUnit (300 in libclang 14, 350 in 19).</summary>
         internal int RawTranslationUnitKind { get; }
 
         internal IntPtr Handle

@@ -51,7 +51,10 @@ namespace KLeakLint.Core.Engine
             }
 
             if (release is null && consumes.Count == 0 && handoff is null && !_catalog.IsBorrowing(call.Callee))
+            {
                 PassToUnknown(call, state);
+                ForgetWhatCalleeMayWrite(call, state);
+            }
             if (call.Result is not null) Assign(call.Result, DerivedResult(call, state), call.Span, state);
             return true;
         }
@@ -79,8 +82,11 @@ namespace KLeakLint.Core.Engine
             }
         }
 
+        /// <summary>Printing a released pointer (often only its address or name) is left to other tools.</summary>
         private static bool IsLogging(string callee) =>
             callee.StartsWith("pr_", StringComparison.Ordinal) || callee.StartsWith("dev_", StringComparison.Ordinal) && callee.Length <= 12
+            || callee.StartsWith("_dev_", StringComparison.Ordinal) || callee.StartsWith("__dynamic_", StringComparison.Ordinal)
+            || callee.StartsWith("netdev_", StringComparison.Ordinal) && callee.Length <= 12
             || callee == "printk" || callee == "_printk";
 
         // ---- release ------------------------------------------------------------------------------------------
@@ -208,6 +214,10 @@ namespace KLeakLint.Core.Engine
                     if (call.Result is not null)
                     {
                         Assign(call.Result, held, call.Span, state);
+                        // `if (!of_node_get(child))` then `of_node_put(child)`: the argument names the same reference.
+                        if (spec.ReturnsArgument is int ra && ra < call.Arguments.Count && call.Arguments[ra] is Value.Read same
+                            && aliasOf is null && !same.Place.HasDeref && same.Place.Root.Kind != RootKind.Global)
+                            state.Values[same.Place] = held;
                     }
                     else if (spec.ReturnsArgument is int ai && ai < call.Arguments.Count && call.Arguments[ai] is Value.Read source
                              && !(state.ResourceHeldBy(source.Place) is { IsHeld: true }))
@@ -280,8 +290,31 @@ namespace KLeakLint.Core.Engine
                 else if (summary.MayKeep.Contains(i))
                     EscapeMemory(call.Arguments[i], state);
             }
+            ForgetWhatCalleeMayWrite(call, state);
             if (summary.Returns is not null) Acquire(call, summary.Returns, state);
             else if (call.Result is not null) Assign(call.Result, null, call.Span, state);
+        }
+
+        /// <summary>
+        /// A callee given <c>&amp;x</c> or a pointer <c>p</c> may write <c>x</c> or the fields of <c>*p</c>
+        /// (<c>of_parse_phandle_with_args(np, ..., &amp;args)</c> sets <c>args.np</c>): what was known there is stale.
+        /// References still held there stay tracked.
+        /// </summary>
+        private static void ForgetWhatCalleeMayWrite(CallInstruction call, AbstractState state)
+        {
+            foreach (var argument in call.Arguments)
+            {
+                var written = argument switch
+                {
+                    Value.AddressOf a => a.Place,
+                    Value.Read r when state.ValueOf(r.Place) is SymbolicValue.Address address => address.Target,
+                    Value.Read r => r.Place.Deref(),
+                    _ => null,
+                };
+                if (written is null) continue;
+                foreach (var key in state.Values.Keys.Where(k => k.StartsWith(written)).ToList())
+                    if (!(state.ResourceHeldBy(key) is { IsHeld: true })) state.Values.Remove(key);
+            }
         }
 
         /// <summary>A pointer returned for a held counted object passed first (<c>to_i2c_adapter(dev)</c>, <c>dev_get_drvdata</c>-style accessors).</summary>

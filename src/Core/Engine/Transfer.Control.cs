@@ -139,6 +139,8 @@ namespace KLeakLint.Core.Engine
                     return RefinePointer(en.Value, state, outcome ? Outcome.FailedNull | Outcome.FailedError : Outcome.Acquired, nullNow: null);
                 case Condition.Compare c:
                     return RefineCompare(c, state, outcome);
+                case Condition.SameValue same:
+                    return RefineSameValue(Evaluate(same.Left, state), Evaluate(same.Right, state), state, outcome);
                 default:
                     return true;
             }
@@ -168,6 +170,17 @@ namespace KLeakLint.Core.Engine
                     if (nullNow == true && value is Value.Read read) state.Values[read.Place] = SymbolicValue.NullValue;
                     return true;
             }
+        }
+
+        /// <summary>The same object is equal to itself; a fresh acquisition differs from every pointer that existed before it.</summary>
+        private static bool RefineSameValue(SymbolicValue? left, SymbolicValue? right, AbstractState state, bool outcome)
+        {
+            if (left is SymbolicValue.Resource or SymbolicValue.Address && left.Equals(right)) return outcome;
+            if (left is SymbolicValue.Resource l && right is SymbolicValue.Resource r && l.Id != r.Id && (IsFresh(l.Id) || IsFresh(r.Id)))
+                return !outcome;
+            return true;
+
+            bool IsFresh(int id) => state.Resources.TryGetValue(id, out var res) && res.ParameterIndex is null && res.Family is not null;
         }
 
         private static bool RefineCompare(Condition.Compare c, AbstractState state, bool outcome)
@@ -220,6 +233,7 @@ namespace KLeakLint.Core.Engine
             Condition.IsErr e => "assuming IS_ERR(" + Show(e.Value) + ") is " + (outcome ? "true" : "false"),
             Condition.IsErrOrNull e => "assuming IS_ERR_OR_NULL(" + Show(e.Value) + ") is " + (outcome ? "true" : "false"),
             Condition.Compare c => "assuming " + Show(c.Value) + " " + Render(outcome ? c.Op : Negate(c.Op)) + " " + Errno.Render(c.Constant),
+            Condition.SameValue s => "assuming " + Show(s.Left) + (outcome ? " == " : " != ") + Show(s.Right),
             Condition.Unknown u when u.Text != "?" => "assuming '" + u.Text + "' is " + (outcome ? "true" : "false"),
             _ => "taking the " + (outcome ? "true" : "false") + " branch",
         };

@@ -17,6 +17,9 @@ namespace KLeakLint.Core.Ir
         /// <summary><c>v OP constant</c>; <c>if (ret)</c> lowers to <c>ret != 0</c>.</summary>
         public sealed record Compare(Value Value, CompareOp Op, long Constant) : Condition;
 
+        /// <summary><c>a == b</c> for two pointers (<c>if (name != orig_name)</c>): decided when both are known to be the same object.</summary>
+        public sealed record SameValue(Value Left, Value Right) : Condition;
+
         /// <summary>The negation of another condition (the frontend may also swap the branches instead).</summary>
         public sealed record Not(Condition Inner) : Condition;
 

@@ -14,6 +14,9 @@ namespace KLeakLint.Core.Ir
 
         public string Name { get; }
         public SourceSpan Span { get; }
+
+        /// <summary>The last line of the definition (with <see cref="Span"/>, the lines the function covers).</summary>
+        public int EndLine { get; set; }
         public List<string> Parameters { get; } = new List<string>();
         public List<string> Locals { get; } = new List<string>();
         public List<BasicBlock> Blocks { get; } = new List<BasicBlock>();

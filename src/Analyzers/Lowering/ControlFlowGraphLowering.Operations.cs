@@ -1,0 +1,412 @@
+using System.Collections.Generic;
+using System.Linq;
+using KLeakLint.Core.Ir;
+using KLeakLint.Core.Specs;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace KLeakLint.Analyzers.Lowering
+{
+    /// <summary>Statements and expressions: calls, stores, reads, and the places they name.</summary>
+    internal sealed partial class ControlFlowGraphLowering
+    {
+        /// <summary>A store whose target the IR cannot name: memory this function does not own, so storing there hands off.</summary>
+        private static readonly Place Heap = Place.Of("<heap>", RootKind.Global);
+
+        /// <summary>Struct fields copied one by one on assignment; a bigger struct is copied as one value.</summary>
+        private const int MaxCopiedFields = 16;
+
+        private readonly Dictionary<CaptureId, Place> _captures = new Dictionary<CaptureId, Place>();
+        private int _temporaries;
+
+        private void LowerStatement(IOperation operation)
+        {
+            switch (operation)
+            {
+                case IExpressionStatementOperation statement:
+                    LowerValue(statement.Operation);
+                    break;
+                case IFlowCaptureOperation capture:
+                    var value = LowerValue(capture.Value);
+                    var temporary = CapturePlace(capture.Id, capture.Value);
+                    Emit(new AssignInstruction(temporary, value, _map.SpanOf(capture.Value.Syntax)));
+                    CopyStructFields(temporary, value, capture.Value.Type, _map.SpanOf(capture.Value.Syntax));
+                    break;
+                default:
+                    LowerValue(operation);
+                    break;
+            }
+        }
+
+        /// <summary>Emits what evaluating the operation does and returns the value it produces.</summary>
+        private Value LowerValue(IOperation operation)
+        {
+            if (operation.Kind == OperationKind.Invalid) throw new LoweringException("invalid operation (code with compile errors)");
+            switch (operation)
+            {
+                case IConversionOperation conversion when conversion.OperatorMethod is null:
+                    return LowerValue(conversion.Operand);
+                case ILiteralOperation or IDefaultValueOperation when IsNullLike(operation):
+                    return Value.Null;
+                case IFieldReferenceOperation field when TypeFacts.IsIntPtrZero(field.Field):
+                    return Value.Null;
+                case IInvocationOperation invocation:
+                    return LowerInvocation(invocation);
+                case IObjectCreationOperation creation:
+                    return LowerCall(creation.Constructor, CalleeNames.Of(creation.Constructor!), null, creation.Arguments, creation, creation.Initializer);
+                case ISimpleAssignmentOperation assignment:
+                    return LowerAssignment(assignment);
+                case ICompoundAssignmentOperation compound:
+                    LowerValue(compound.Value);
+                    return Overwrite(compound.Target, compound);
+                case IIncrementOrDecrementOperation increment:
+                    return Overwrite(increment.Target, increment);
+                case IFlowCaptureReferenceOperation reference:
+                    return new Value.Read(CapturePlace(reference.Id, null));
+                case IAddressOfOperation addressOf:
+                    return PlaceOf(addressOf.Reference) is { } addressed ? new Value.AddressOf(addressed) : Value.Opaque;
+                case IFlowAnonymousFunctionOperation:
+                    // Variables the lambda uses are shared (CapturedVariables): creating the delegate moves nothing.
+                    return Value.Opaque;
+                case IBinaryOperation binary:
+                    LowerValue(binary.LeftOperand);
+                    LowerValue(binary.RightOperand);
+                    return Value.Opaque;
+                case IUnaryOperation unary:
+                    LowerValue(unary.Operand);
+                    return Value.Opaque;
+                case IIsNullOperation isNull:
+                    LowerValue(isNull.Operand);
+                    return Value.Opaque;
+                case IPropertyReferenceOperation property when property.Arguments.Length > 0:
+                    var getter = property.Property.GetMethod;
+                    return LowerCall(getter, getter is null ? "<indexer>" : CalleeNames.Of(getter), property.Instance, property.Arguments, property, null);
+                case IDeclarationExpressionOperation declaration:
+                    return LowerValue(declaration.Expression);
+                case IDiscardOperation:
+                    return Value.Opaque;
+                case IInterpolatedStringOperation or IIsTypeOperation or IIsPatternOperation or ITypeOfOperation or ISizeOfOperation or INameOfOperation:
+                    // Formatting or testing a pointer reads it and keeps nothing.
+                    foreach (var child in operation.ChildOperations) LowerValue(child);
+                    return Value.Opaque;
+                case ILiteralOperation literal when literal.ConstantValue.HasValue && literal.ConstantValue.Value is { } constant && IsInteger(constant):
+                    return new Value.Constant(System.Convert.ToInt64(constant, System.Globalization.CultureInfo.InvariantCulture));
+                case ILiteralOperation literal when literal.ConstantValue.HasValue && literal.ConstantValue.Value is bool flag:
+                    return new Value.Constant(flag ? 1 : 0);
+                case IInstanceReferenceOperation:
+                case ILocalReferenceOperation:
+                case IParameterReferenceOperation:
+                case IFieldReferenceOperation:
+                case IPropertyReferenceOperation:
+                case IArrayElementReferenceOperation:
+                    return PlaceOf(operation) is { } place ? new Value.Read(place) : Value.Opaque;
+            }
+
+            if (operation.ConstantValue.HasValue)
+                return operation.ConstantValue.Value is { } c && IsInteger(c)
+                    ? new Value.Constant(System.Convert.ToInt64(c, System.Globalization.CultureInfo.InvariantCulture))
+                    : Value.Opaque;
+
+            if (PointerPlaceOf(operation) is { } dereferenced)
+            {
+                Emit(new UseInstruction(dereferenced.Parent!, UseKind.Dereference, _map.SpanOf(operation.Syntax)));
+                return new Value.Read(dereferenced);
+            }
+
+            // Anything else (tuples, arrays, collection expressions, await, ...): what it is built from may end up anywhere,
+            // so it is handed off. That can hide a leak but never invents one.
+            foreach (var child in operation.ChildOperations)
+                HandOff(LowerValue(child), operation.Syntax);
+            return Value.Opaque;
+        }
+
+        private static bool IsInteger(object value) =>
+            value is int or long or short or sbyte or byte or ushort or uint or char || value is ulong u && u <= long.MaxValue;
+
+        // ---- calls --------------------------------------------------------------------------------------------
+
+        private Value LowerInvocation(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            var name = CalleeNames.Of(method);
+            var result = LowerCall(method, name, invocation.Instance, invocation.Arguments, invocation, null);
+            if (TypeFacts.DoesNotReturn(method))
+            {
+                _current.Terminator = new UnreachableTerminator(_map.SpanOf(invocation.Syntax));
+                _current = Dead();
+            }
+            return result;
+        }
+
+        /// <summary>
+        /// <c>result = Type.Method(receiver, args...)</c>: the receiver of an instance method is argument 0 (dotnet.spec),
+        /// arguments are placed by parameter position, a params array is spread, <c>out</c> and <c>ref</c> variables are
+        /// written by the callee.
+        /// </summary>
+        private Value LowerCall(IMethodSymbol? method, string name, IOperation? instance, IEnumerable<IArgumentOperation> arguments,
+            IOperation call, IObjectOrCollectionInitializerOperation? initializer)
+        {
+            var span = _map.SpanOf(call.Syntax);
+            var values = new List<Value>();
+            var offset = 0;
+            if (instance is not null)
+            {
+                values.Add(LowerValue(instance));
+                offset = 1;
+            }
+            var positional = new SortedDictionary<int, Value>();
+            var spread = new List<Value>();
+            var written = new List<Place>();
+            foreach (var argument in arguments)
+            {
+                var parameter = argument.Parameter;
+                if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation array)
+                {
+                    foreach (var element in array.Initializer?.ElementValues ?? Enumerable.Empty<IOperation>()) spread.Add(LowerValue(element));
+                    continue;
+                }
+                var value = LowerValue(argument.Value);
+                var index = parameter?.Ordinal ?? positional.Count;
+                if (parameter?.RefKind == RefKind.Out && value is Value.Read outTarget)
+                {
+                    value = new Value.AddressOf(outTarget.Place);
+                    if (!AcquiresThrough(name, index + offset)) written.Add(outTarget.Place);
+                }
+                else if (parameter?.RefKind == RefKind.Ref && value is Value.Read refTarget)
+                {
+                    // The callee may keep or replace what the variable holds: it is passed as itself, then forgotten.
+                    written.Add(refTarget.Place);
+                }
+                positional[index] = value;
+            }
+            foreach (var value in positional.Values) values.Add(value);
+            values.AddRange(spread);
+
+            var isPlatformInvoke = method is not null && TypeFacts.IsPlatformInvoke(method) && !IsKnown(name);
+            if (isPlatformInvoke) values = BorrowedByNativeCode(values, span);
+
+            var returnsValue = method is null || method.MethodKind == MethodKind.Constructor || !method.ReturnsVoid;
+            var result = returnsValue ? NewTemporary(name + "()") : null;
+            Emit(new CallInstruction(result, name, values, span)
+            {
+                Indirect = method is null || method.ContainingType?.TypeKind == TypeKind.Delegate,
+                ResultIsPointer = method is not null && TypeFacts.IsPointerLike(method.MethodKind == MethodKind.Constructor ? method.ContainingType : method.ReturnType),
+            });
+            foreach (var place in written) Emit(new AssignInstruction(place, Value.Opaque, span));
+
+            if (initializer is not null && result is not null) LowerInitializer(initializer, result);
+            return result is null ? Value.Opaque : new Value.Read(result);
+        }
+
+        /// <summary>
+        /// Native code called through P/Invoke reads the memory it is given and, unless a spec says otherwise, keeps
+        /// nothing. The engine's rule for unknown callees is that raw memory may be kept, so a pointer argument is
+        /// shown to the engine as a use of the variable (which still catches use after release) and the call gets an
+        /// opaque value in its place. A spec entry for the function (handoff, release, ...) turns this off.
+        /// </summary>
+        private List<Value> BorrowedByNativeCode(List<Value> values, SourceSpan span)
+        {
+            var borrowed = new List<Value>(values.Count);
+            foreach (var value in values)
+            {
+                if (value is Value.Read read)
+                {
+                    Emit(new UseInstruction(read.Place, UseKind.Dereference, span));
+                    borrowed.Add(new Value.Unknown(read.Place.ToString()));
+                }
+                else borrowed.Add(value);
+            }
+            return borrowed;
+        }
+
+        private bool IsKnown(string name) =>
+            _catalog.FindAcquire(name) is not null || _catalog.FindRelease(name) is not null || _catalog.FindHandoff(name) is not null
+            || _catalog.FindConsumes(name).Count > 0 || _catalog.IsBorrowing(name) || _catalog.IsNoReturn(name);
+
+        private bool AcquiresThrough(string name, int argument) =>
+            _catalog.FindAcquire(name)?.Location is ResourceLocation.OutArgument o && o.Index == argument;
+
+        /// <summary><c>new T { F = x }</c>: the initializer stores into the new object.</summary>
+        private void LowerInitializer(IObjectOrCollectionInitializerOperation initializer, Place created)
+        {
+            foreach (var member in initializer.Initializers)
+            {
+                if (member is ISimpleAssignmentOperation { Target: IMemberReferenceOperation target } assignment)
+                {
+                    var value = LowerValue(assignment.Value);
+                    var place = created.Root.Kind == RootKind.Temporary && target.Type is not null && initializer.Type?.IsValueType == true
+                        ? created.Field(target.Member.Name)
+                        : created.Arrow(target.Member.Name);
+                    Emit(new AssignInstruction(place, value, _map.SpanOf(assignment.Syntax)));
+                }
+                else
+                {
+                    // Collection initializers call Add: whatever they are given is kept by the collection.
+                    HandOff(LowerValue(member), member.Syntax);
+                }
+            }
+        }
+
+        // ---- stores -------------------------------------------------------------------------------------------
+
+        private Value LowerAssignment(ISimpleAssignmentOperation assignment)
+        {
+            var span = _map.SpanOf(assignment.Syntax);
+            if (assignment.Target is IPropertyReferenceOperation { Arguments.Length: > 0 } indexer)
+            {
+                // this[i] = v is a call to the setter.
+                var setter = indexer.Property.SetMethod;
+                var receiver = indexer.Instance is null ? null : LowerValue(indexer.Instance);
+                var arguments = indexer.Arguments.Select(a => LowerValue(a.Value)).ToList();
+                var stored = LowerValue(assignment.Value);
+                var all = new List<Value>();
+                if (receiver is not null) all.Add(receiver);
+                all.AddRange(arguments);
+                all.Add(stored);
+                Emit(new CallInstruction(null, setter is null ? "<indexer>" : CalleeNames.Of(setter), all, span));
+                return stored;
+            }
+
+            var target = PlaceOf(assignment.Target, forStore: true) ?? Heap;
+            var value = LowerValue(assignment.Value);
+            Emit(new AssignInstruction(target, value, span));
+            CopyStructFields(target, value, assignment.Value.Type, span);
+            return value;
+        }
+
+        /// <summary><c>x += n</c>, <c>x++</c>: the variable now holds something else.</summary>
+        private Value Overwrite(IOperation target, IOperation operation)
+        {
+            var place = PlaceOf(target, forStore: true);
+            if (place is null) return Value.Opaque;
+            Emit(new AssignInstruction(place, Value.Opaque, _map.SpanOf(operation.Syntax)));
+            return new Value.Read(place);
+        }
+
+        /// <summary>
+        /// A struct copy copies its fields: the engine keys values by access path, so <c>s = t</c> alone would leave
+        /// <c>s.Buffer</c> unknown while <c>t.Buffer</c> still holds the resource.
+        /// </summary>
+        private void CopyStructFields(Place target, Value value, ITypeSymbol? type, SourceSpan span)
+        {
+            if (value is not Value.Read source || !TypeFacts.IsUserStruct(type)) return;
+            foreach (var field in InstanceFields(type!))
+                Emit(new AssignInstruction(target.Field(field.Name), new Value.Read(source.Place.Field(field.Name)), span));
+        }
+
+        /// <summary>A struct returned by value hands off the resources its fields hold.</summary>
+        private void HandOffFieldsOfReturnedStruct(IOperation returned, Value value, SourceSpan span)
+        {
+            if (value is not Value.Read source || !TypeFacts.IsUserStruct(returned.Type)) return;
+            foreach (var field in InstanceFields(returned.Type!))
+                Emit(new AssignInstruction(Heap, new Value.Read(source.Place.Field(field.Name)), span));
+        }
+
+        private static IEnumerable<IFieldSymbol> InstanceFields(ITypeSymbol type) =>
+            type.GetMembers().OfType<IFieldSymbol>().Where(f => !f.IsStatic && !f.IsConst).Take(MaxCopiedFields);
+
+        private void HandOff(Value value, SyntaxNode syntax)
+        {
+            if (value is Value.Read) Emit(new AssignInstruction(Heap, value, _map.SpanOf(syntax)));
+        }
+
+        // ---- places -------------------------------------------------------------------------------------------
+
+        /// <summary>The access path an operation names, or null when it names none the IR can express.</summary>
+        private Place? PlaceOf(IOperation operation, bool forStore = false)
+        {
+            switch (operation)
+            {
+                case IConversionOperation conversion when conversion.OperatorMethod is null:
+                    return PlaceOf(conversion.Operand, forStore);
+                case ILocalReferenceOperation local:
+                    return _captured.Contains(local.Local) ? Place.Of(local.Local.Name, RootKind.Global) : Place.Of(local.Local.Name);
+                case IParameterReferenceOperation parameter:
+                    if (_captured.Contains(parameter.Parameter) || !SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, _method))
+                        return Place.Of(parameter.Parameter.Name, RootKind.Global);
+                    var root = Place.Of(parameter.Parameter.Name, RootKind.Parameter);
+                    // A ref or out parameter is the caller's variable: this function writes through it.
+                    return parameter.Parameter.RefKind == RefKind.None ? root : root.Deref();
+                case IInstanceReferenceOperation:
+                    return Place.Of("this", RootKind.Parameter);
+                case IFlowCaptureReferenceOperation capture:
+                    return CapturePlace(capture.Id, null);
+                case IFieldReferenceOperation field:
+                    return MemberPlace(field.Field.IsStatic, field.Field.ContainingType, field.Instance, field.Field.Name);
+                case IPropertyReferenceOperation property when property.Arguments.Length == 0:
+                    return MemberPlace(property.Property.IsStatic, property.Property.ContainingType, property.Instance, property.Property.Name);
+                case IArrayElementReferenceOperation element:
+                    foreach (var index in element.Indices) LowerValue(index);
+                    return LowerValue(element.ArrayReference) is Value.Read array ? array.Place.Index() : (forStore ? Heap : null);
+                default:
+                    if (PointerPlaceOf(operation) is { } dereferenced)
+                    {
+                        Emit(new UseInstruction(dereferenced.Parent!, UseKind.Dereference, _map.SpanOf(operation.Syntax)));
+                        return dereferenced;
+                    }
+                    return forStore ? Heap : null;
+            }
+        }
+
+        private Place? MemberPlace(bool isStatic, INamedTypeSymbol? type, IOperation? instance, string member)
+        {
+            if (isStatic || instance is null) return Place.Of((type?.Name ?? "?") + "." + member, RootKind.Global);
+            if (LowerValue(instance) is not Value.Read receiver) return Heap;
+            // A class instance is reached through a reference (p->f); a struct is the variable itself (s.f).
+            return instance.Type?.IsValueType == true && receiver.Place.Root.Name != "this" ? receiver.Place.Field(member) : receiver.Place.Arrow(member);
+        }
+
+        /// <summary>
+        /// <c>*p</c>, <c>p[i]</c> and <c>p-&gt;f</c> on unmanaged pointers have no public IOperation interface (they come as
+        /// OperationKind.None), so they are recognised by their syntax. Returns the place read or written, whose parent is the pointer.
+        /// </summary>
+        private Place? PointerPlaceOf(IOperation operation)
+        {
+            if (operation.Kind != OperationKind.None) return null;
+            var pointer = operation.ChildOperations.FirstOrDefault();
+            if (pointer is null || pointer.Type?.TypeKind != TypeKind.Pointer) return null;
+            switch (operation.Syntax)
+            {
+                case PrefixUnaryExpressionSyntax prefix when prefix.IsKind(SyntaxKind.PointerIndirectionExpression):
+                case ElementAccessExpressionSyntax:
+                    foreach (var index in operation.ChildOperations.Skip(1)) LowerValue(index);
+                    return LowerValue(pointer) is Value.Read read ? read.Place.Deref() : null;
+                case MemberAccessExpressionSyntax member when member.IsKind(SyntaxKind.PointerMemberAccessExpression):
+                    return LowerValue(pointer) is Value.Read target ? target.Place.Arrow(member.Name.Identifier.ValueText) : null;
+            }
+            return null;
+        }
+
+        private Place CapturePlace(CaptureId id, IOperation? value)
+        {
+            if (_captures.TryGetValue(id, out var place)) return place;
+            // Named after what it holds, so that messages show the call ("Marshal.AllocHGlobal()") rather than a number.
+            var hint = value is IInvocationOperation call ? CalleeNames.Of(call.TargetMethod) + "()" : "$t";
+            place = NewTemporary(hint);
+            _captures[id] = place;
+            return place;
+        }
+
+        private Place NewTemporary(string hint) => Place.Of(hint + "#" + (++_temporaries), RootKind.Temporary);
+
+        /// <summary>null, IntPtr.Zero, default, or the constant 0 converted to a pointer type.</summary>
+        private static bool IsNullLike(IOperation operation)
+        {
+            while (operation is IConversionOperation conversion && conversion.OperatorMethod is null) operation = conversion.Operand;
+            switch (operation)
+            {
+                case IFieldReferenceOperation field:
+                    return TypeFacts.IsIntPtrZero(field.Field);
+                case IDefaultValueOperation defaultValue:
+                    return TypeFacts.IsPointerLike(defaultValue.Type);
+                case ILiteralOperation literal:
+                    return literal.ConstantValue.HasValue && literal.ConstantValue.Value is null;
+                default:
+                    return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using System.Linq;
+using KLeakLint.Core.Ir;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using RoslynBlock = Microsoft.CodeAnalysis.FlowAnalysis.BasicBlock;
+
+namespace KLeakLint.Analyzers.Lowering
+{
+    /// <summary>
+    /// Finds the syntax a leak at an exit should point at. A value return has its expression; a <c>return;</c> leaves no
+    /// operation in the control flow graph, so it is found from the code around the branch, and falling off the end
+    /// points at the closing brace.
+    /// </summary>
+    internal sealed class ExitLocator
+    {
+        private readonly SyntaxNode _body;
+        private readonly SourceMap _map;
+
+        public ExitLocator(SyntaxNode body, SourceMap map)
+        {
+            _body = body;
+            _map = map;
+        }
+
+        public SourceSpan EndOfBody() => _body switch
+        {
+            BlockSyntax block => _map.SpanOf(block.CloseBraceToken),
+            BaseMethodDeclarationSyntax { Body: { } block } => _map.SpanOf(block.CloseBraceToken),
+            AccessorDeclarationSyntax { Body: { } block } => _map.SpanOf(block.CloseBraceToken),
+            LocalFunctionStatementSyntax { Body: { } block } => _map.SpanOf(block.CloseBraceToken),
+            AnonymousFunctionExpressionSyntax { Block: { } block } => _map.SpanOf(block.CloseBraceToken),
+            AnonymousFunctionExpressionSyntax { ExpressionBody: { } expression } => _map.SpanOf(expression),
+            _ => _map.SpanOf(_body),
+        };
+
+        /// <summary><c>return x;</c> points at the return statement; an expression body at its expression.</summary>
+        public SourceSpan ValueReturn(IOperation value)
+        {
+            for (var node = value.Syntax; node is not null && node != _body; node = node.Parent)
+            {
+                if (node is ReturnStatementSyntax || node is ArrowExpressionClauseSyntax) return _map.SpanOf(node);
+                if (node is StatementSyntax || node is AnonymousFunctionExpressionSyntax) break;
+            }
+            return _map.SpanOf(value.Syntax);
+        }
+
+        /// <summary>The <c>return;</c> a branch to the exit comes from, or the end of the body when control falls off it.</summary>
+        public SourceSpan VoidReturnFrom(RoslynBlock source, ControlFlowBranch branch)
+        {
+            var statement = ReturnAfterLastOperation(source) ?? ReturnAsBranchOfIf(source) ?? ReturnEndingTheBody();
+            return statement is null ? EndOfBody() : _map.SpanOf(statement);
+        }
+
+        /// <summary><c>Log(); return;</c>: the statement after the block's last operation.</summary>
+        private static ReturnStatementSyntax? ReturnAfterLastOperation(RoslynBlock block)
+        {
+            if (block.Operations.Length == 0) return null;
+            var statement = block.Operations[block.Operations.Length - 1].Syntax.FirstAncestorOrSelf<StatementSyntax>();
+            if (statement?.Parent is not BlockSyntax parent) return null;
+            var index = parent.Statements.IndexOf(statement);
+            return index >= 0 && index + 1 < parent.Statements.Count && parent.Statements[index + 1] is ReturnStatementSyntax { Expression: null } r ? r : null;
+        }
+
+        /// <summary><c>if (rc != 0) return;</c>: an empty block reached from a condition whose branch is a bare return.</summary>
+        private static ReturnStatementSyntax? ReturnAsBranchOfIf(RoslynBlock block)
+        {
+            if (block.Operations.Length != 0) return null;
+            foreach (var incoming in block.Predecessors)
+            {
+                var from = incoming.Source;
+                if (from.BranchValue is null || from.ConditionalSuccessor is null) continue;
+                var whenTrue = incoming.IsConditionalSuccessor == (from.ConditionKind == ControlFlowConditionKind.WhenTrue);
+                var ifStatement = from.BranchValue.Syntax.FirstAncestorOrSelf<IfStatementSyntax>();
+                if (ifStatement is null || !ifStatement.Condition.Span.Contains(from.BranchValue.Syntax.Span)) continue;
+                var branch = whenTrue ? ifStatement.Statement : ifStatement.Else?.Statement;
+                if (FirstStatement(branch) is ReturnStatementSyntax { Expression: null } r) return r;
+            }
+            return null;
+        }
+
+        private ReturnStatementSyntax? ReturnEndingTheBody()
+        {
+            var block = _body as BlockSyntax ?? _body.ChildNodes().OfType<BlockSyntax>().FirstOrDefault();
+            return block is not null && block.Statements.Count > 0 && block.Statements[block.Statements.Count - 1] is ReturnStatementSyntax { Expression: null } r ? r : null;
+        }
+
+        private static StatementSyntax? FirstStatement(StatementSyntax? statement) =>
+            statement is BlockSyntax block ? block.Statements.FirstOrDefault() : statement;
+    }
+}

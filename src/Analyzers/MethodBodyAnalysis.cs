@@ -1,0 +1,41 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using KLeakLint.Analyzers.Lowering;
+using KLeakLint.Core.Engine;
+using KLeakLint.Core.Findings;
+using KLeakLint.Core.Specs;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+
+namespace KLeakLint.Analyzers
+{
+    /// <summary>
+    /// One body, start to end: lower it (with its lambdas and local functions), run the shared engine, turn findings
+    /// into diagnostics. Throws on a lowering bug; the analyzer decides what to do about that.
+    /// </summary>
+    internal static class MethodBodyAnalysis
+    {
+        /// <summary>An IDE analyzes while the user types: a smaller budget than the CLI's, reported as incomplete past it.</summary>
+        private static readonly AnalysisOptions Options = new AnalysisOptions { StepBudget = 100_000 };
+
+        public static IReadOnlyList<Diagnostic> Run(ControlFlowGraph graph, IMethodSymbol method, IOperation root, SpecCatalog catalog,
+            CancellationToken cancellation)
+        {
+            var map = new SourceMap();
+            var functions = FunctionGraphs.Lower(graph, method, root, map, catalog, cancellation);
+            var result = new ProgramAnalyzer(catalog, Options).Analyze(functions);
+            var diagnostics = new List<Diagnostic>();
+            foreach (var finding in result.Findings)
+            {
+                var descriptor = RuleDescriptors.Find(finding.Rule.Id);
+                var location = map.Find(finding.Span);
+                if (descriptor is null || location is null) continue;
+                var acquire = finding.Acquire is null ? null : map.Find(finding.Acquire.Span);
+                var additional = acquire is null || acquire == location ? Enumerable.Empty<Location>() : new[] { acquire };
+                diagnostics.Add(Diagnostic.Create(descriptor, location, additional, finding.Message));
+            }
+            return diagnostics;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System;
+using System.Collections.Immutable;
+using KLeakLint.Core.Specs;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace KLeakLint.Analyzers
+{
+    /// <summary>
+    /// KL0001–KL0004 for C#: each method body's control flow graph is lowered to the Core IR and checked by the same
+    /// engine and the same API pair catalog as C code.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ResourceLeakAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>Parsed once per process: the catalog is read-only afterwards, so analyses share it across threads.</summary>
+        private static readonly Lazy<SpecCatalog> BuiltInCatalog = new Lazy<SpecCatalog>(SpecCatalog.LoadBuiltIn);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => RuleDescriptors.Reported;
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterOperationBlockAction(AnalyzeBlock);
+        }
+
+        private static void AnalyzeBlock(OperationBlockAnalysisContext context)
+        {
+            if (context.OwningSymbol is not IMethodSymbol method) return;
+            foreach (var block in context.OperationBlocks)
+            {
+                // Only bodies: parameter defaults and attribute arguments have nothing to release.
+                if (block is not (IMethodBodyOperation or IConstructorBodyOperation or IBlockOperation) || block.Parent is not null) continue;
+                try
+                {
+                    // The graph must come from the exact element of OperationBlocks (FACTS.md).
+                    var graph = context.GetControlFlowGraph(block);
+                    foreach (var diagnostic in MethodBodyAnalysis.Run(graph, method, block, BuiltInCatalog.Value, context.CancellationToken))
+                        context.ReportDiagnostic(diagnostic);
+                }
+                catch (Exception e) when (!(e is OperationCanceledException))
+                {
+                    // A body the lowering cannot handle is skipped: a crash would surface as AD0001 and stop every other
+                    // finding in the compilation. The tests run the same pipeline without this guard.
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using KLeakLint.Core.Findings;
+using Microsoft.CodeAnalysis;
+
+namespace KLeakLint.Analyzers
+{
+    /// <summary>Roslyn descriptors made from Core's shared rule catalog: same IDs, titles and severities as the CLI.</summary>
+    internal static class RuleDescriptors
+    {
+        public const string Category = "Reliability";
+
+        /// <summary>The rules this analyzer reports today (KL0005, KL0006, KL0101, KL0102 come later).</summary>
+        // IDs and severities are written out: release tracking (RS2002) reads them from each constructor call. The tests
+        // check them against Core's catalog.
+        public static readonly DiagnosticDescriptor Leak = new DiagnosticDescriptor("KL0001", Rules.Leak.Title, "{0}", Category,
+            DiagnosticSeverity.Warning, isEnabledByDefault: true, Describe(Rules.Leak), Rules.Leak.HelpPath, Rules.Leak.Name);
+
+        public static readonly DiagnosticDescriptor DoubleRelease = new DiagnosticDescriptor("KL0002", Rules.DoubleRelease.Title, "{0}", Category,
+            DiagnosticSeverity.Warning, isEnabledByDefault: true, Describe(Rules.DoubleRelease), Rules.DoubleRelease.HelpPath, Rules.DoubleRelease.Name);
+
+        public static readonly DiagnosticDescriptor UseAfterRelease = new DiagnosticDescriptor("KL0003", Rules.UseAfterRelease.Title, "{0}", Category,
+            DiagnosticSeverity.Warning, isEnabledByDefault: true, Describe(Rules.UseAfterRelease), Rules.UseAfterRelease.HelpPath, Rules.UseAfterRelease.Name);
+
+        public static readonly DiagnosticDescriptor OverwriteLeak = new DiagnosticDescriptor("KL0004", Rules.OverwriteLeak.Title, "{0}", Category,
+            DiagnosticSeverity.Warning, isEnabledByDefault: true, Describe(Rules.OverwriteLeak), Rules.OverwriteLeak.HelpPath, Rules.OverwriteLeak.Name);
+
+        /// <summary>The rules this analyzer reports today (KL0005, KL0006, KL0101, KL0102 come later).</summary>
+        public static readonly ImmutableArray<DiagnosticDescriptor> Reported = ImmutableArray.Create(Leak, DoubleRelease, UseAfterRelease, OverwriteLeak);
+
+        private static readonly Dictionary<string, DiagnosticDescriptor> ById = Reported.ToDictionary(d => d.Id);
+
+        public static DiagnosticDescriptor? Find(string id) => ById.TryGetValue(id, out var descriptor) ? descriptor : null;
+
+        private static string Describe(RuleDescriptor rule) => rule.Title + " (" + rule.Name + "). The message names the resource, where it was acquired and the release that is missing.";
+    }
+}

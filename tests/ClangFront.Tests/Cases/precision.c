@@ -1,0 +1,86 @@
+// Precision on kernel idioms that once gave false alarms on real drivers.
+#include <linux/of.h>
+#include <linux/slab.h>
+
+struct phandle_args {
+	struct device_node *np;
+	int args_count;
+};
+
+int parse_args(struct device_node *np, int index, struct phandle_args *out);
+
+// The callee writes args.np on every iteration: the put of the previous one is no double release.
+static void loop_out_struct_ok(struct device_node *np)
+{
+	struct phandle_args args;
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		if (parse_args(np, i, &args))
+			break;
+		of_node_put(args.np);
+	}
+}
+
+// of_node_get() used as a test: the put through the argument drops that reference, not the caller's.
+static struct device_node *reference_through_argument_ok(struct device_node *child)
+{
+	if (!of_node_get(child))
+		return NULL;
+	of_node_put(child);
+	return child;
+}
+
+static int caller_of_reference_through_argument_ok(struct device_node *np)
+{
+	struct device_node *n = of_get_parent(np);
+
+	if (!n)
+		return -ENODEV;
+	reference_through_argument_ok(n);
+	of_node_put(n);
+	return 0;
+}
+
+// name starts as the caller's string: it is freed only once it was replaced.
+static const char *same_pointer_test_ok(const char *orig_name, int tries)
+{
+	const char *name = orig_name;
+	int i = 0;
+
+	while (i < tries) {
+		if (name != orig_name)
+			kfree(name);
+		name = kasprintf(GFP_KERNEL, "%s#%i", orig_name, ++i);
+	}
+	if (name == orig_name)
+		name = kstrdup(orig_name, GFP_KERNEL);
+	return name;
+}
+
+// An extra reference taken on a node already held: each put drops one of the two.
+static int extra_reference_ok(struct device_node *parent)
+{
+	struct device_node *node, *keep;
+
+	node = of_get_child_by_name(parent, "a");
+	if (!node)
+		return -ENODEV;
+	keep = of_node_get(node);
+	of_node_put(node);
+	of_node_put(keep);
+	return 0;
+}
+
+// Pointer arithmetic keeps pointing into the allocation.
+static int offset_buffer_ok(int len, int offset)
+{
+	char *buf = kmalloc(len + offset, GFP_KERNEL);
+
+	if (!buf)
+		return -ENOMEM;
+	buf += offset;
+	buf[0] = 1;
+	kfree(buf - offset);
+	return 0;
+}
