@@ -24,7 +24,7 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
+import threading
 import time
 
 LEAK_RULES = {'KL0001', 'KL0004', 'KL0006'}
@@ -88,24 +88,48 @@ class Copies:
         self.paths = []
 
 
+STOPPING = threading.Event()
+RUNNING = set()
+RUNNING_LOCK = threading.Lock()
+
+
 def run_kleaklint(exe, files, headers, timeout, clang_args=()):
     """One kleaklint process; returns (parsed JSON or None, exit code, stderr, seconds)."""
     start = time.monotonic()
     cmd = [exe, 'check', *files, '--kernel', headers, '--format', 'json']
     if clang_args:
         cmd += ['--', *clang_args]
+    if STOPPING.is_set():
+        return None, -1, 'interrupted', 0.0
+    p = subprocess.Popen(cmd, cwd='/', stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    with RUNNING_LOCK:
+        RUNNING.add(p)
     try:
-        p = subprocess.run(cmd,
-                           cwd='/', capture_output=True, text=True, timeout=timeout)
-        rc, out, err = p.returncode, p.stdout, p.stderr
-    except subprocess.TimeoutExpired as e:
+        out, err = p.communicate(timeout=timeout)
+        rc = p.returncode
+    except subprocess.TimeoutExpired:
+        p.kill()
+        p.communicate()
         rc, out, err = -1, '', f'timeout after {timeout} s'
+    finally:
+        with RUNNING_LOCK:
+            RUNNING.discard(p)
     secs = time.monotonic() - start
     try:
         doc = json.loads(out) if out.strip() else None
     except ValueError:
         doc = None
     return doc, rc, err, secs
+
+
+def stop_all():
+    STOPPING.set()
+    with RUNNING_LOCK:
+        for p in list(RUNNING):
+            try:
+                p.kill()
+            except OSError:
+                pass
 
 
 def file_entry(doc, path):
@@ -284,6 +308,7 @@ def main(argv):
     copies = Copies(manifest)
 
     def on_signal(signum, _frame):
+        stop_all()
         raise SystemExit(128 + signum)
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGHUP, on_signal)
@@ -311,7 +336,7 @@ def main(argv):
             files = [p for _, bp, fp in batch for p in (bp, fp)]
             doc, rc, err, secs = run_kleaklint(args.kleaklint, files, args.headers, args.timeout, args.clang_arg)
             out = [(c, bp, fp, doc, rc, err, secs) for c, bp, fp in batch]
-            if doc is None and len(batch) > 1:
+            if doc is None and len(batch) > 1 and not STOPPING.is_set():
                 # a crash or a timeout loses the whole batch: redo it one case at a time
                 sys.stderr.write(f'bench: batch {[c["id"] for c, _, _ in batch]} gave no JSON (exit {rc}); '
                                  f'retrying case by case\n')
@@ -322,7 +347,8 @@ def main(argv):
                     secs += s2
             return out, secs, (1 if doc is not None or len(batch) == 1 else 1 + len(batch))
 
-        with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        pool = concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs))
+        try:
             for out, secs, n in pool.map(do_batch, batches):
                 proc_secs[0] += secs
                 procs[0] += n
@@ -331,6 +357,10 @@ def main(argv):
                     copies.remove([bp, fp])
                     sys.stderr.write(f"bench: {c['id']}: buggy {results[c['id']]['buggy']['fitting']}, "
                                      f"fixed {results[c['id']]['fixed']['fitting']}\n")
+        finally:
+            if sys.exc_info()[0] is not None:
+                stop_all()
+            pool.shutdown(wait=True, cancel_futures=True)
     finally:
         copies.cleanup()
         open(manifest, 'w').close()
@@ -362,4 +392,5 @@ if __name__ == '__main__':
     try:
         sys.exit(main(sys.argv[1:]))
     except KeyboardInterrupt:
+        stop_all()
         sys.exit(130)

@@ -31,8 +31,9 @@ namespace KLeakLint.Analyzers
             if (context.OwningSymbol is not IMethodSymbol method) return;
             foreach (var block in context.OperationBlocks)
             {
-                // Only bodies: parameter defaults and attribute arguments have nothing to release.
-                if (block is not (IMethodBodyOperation or IConstructorBodyOperation or IBlockOperation) || block.Parent is not null) continue;
+                // Only bodies: parameter defaults and attribute arguments have nothing to release. A body block may have a
+                // parent (the method body operation); the graph is still asked for with the block itself.
+                if (block is not (IMethodBodyOperation or IConstructorBodyOperation or IBlockOperation)) continue;
                 try
                 {
                     // The graph must come from the exact element of OperationBlocks (FACTS.md).

@@ -99,11 +99,20 @@ missing input, libclang missing, a file that could not be analyzed).";
             }
         }
 
+        private const int FullOperatorSupportVersion = 17;
+
         private static int Check(CheckOptions options, TextWriter stdout, TextWriter stderr, string workingDirectory)
         {
             if (!LibClangLibrary.TryLoad(options.LibClangPath, out string libclangMessage))
             {
                 throw new CliError(libclangMessage);
+            }
+
+            if (LibClangLibrary.MajorVersion is > 0 and < FullOperatorSupportVersion)
+            {
+                // Before 17, libclang cannot name an operator written inside a macro body (the `=` and `!=` of
+                // for_each_child_of_node): such loops lose their steps and findings can be missed.
+                stderr.WriteLine($"kleaklint: libclang {LibClangLibrary.MajorVersion} cannot name operators inside macro bodies; iterator macros are analyzed less precisely (apt-get install -y libclang1-19)");
             }
 
             var display = new DisplayPaths(workingDirectory);

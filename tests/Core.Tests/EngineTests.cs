@@ -126,5 +126,36 @@ namespace KLeakLint.Core.Tests
             Assert.Equal("bad", finding.Function);
             Assert.Equal("wrap", finding.Acquire!.Api);
         }
+
+        [Fact]
+        public void An_acquire_that_keeps_the_reference_on_failure_must_be_undone_on_the_failure_branch()
+        {
+            var catalog = new SpecCatalog();
+            catalog.AddText("pm.spec",
+                "family pm class=counted release=pm_put\n" +
+                "acquire pm_get family=pm at=arg0 fails=status on-failure=acquired failure-release=pm_put_noidle instead=pm_resume_and_get\n" +
+                "release pm_put family=pm\nrelease pm_put_noidle family=pm\n");
+            // ret = pm_get(dev); if (ret < 0) return ret; pm_put(dev); return 0;
+            var f = new FunctionIr("f", At(1));
+            f.Parameters.Add("dev");
+            var dev = Value.Of(Place.Of("dev", RootKind.Parameter));
+            var ret = Place.Of("ret");
+            var entry = f.NewBlock();
+            var failed = f.NewBlock();
+            var ok = f.NewBlock();
+            entry.Instructions.Add(new CallInstruction(ret, "pm_get", new[] { dev }, At(2)));
+            entry.Terminator = new BranchTerminator(new Condition.Compare(Value.Of(ret), CompareOp.Lt, 0), failed, ok, At(3));
+            failed.Terminator = new ReturnTerminator(Value.Of(ret), At(4));
+            ok.Instructions.Add(new CallInstruction(null, "pm_put", new[] { dev }, At(5)));
+            ok.Terminator = new ReturnTerminator(new Value.Constant(0), At(6));
+
+            var findings = new ProgramAnalyzer(catalog).Analyze(new[] { f }).Findings;
+            var finding = Assert.Single(findings, x => x.Rule.Id == "KL0006" || x.Rule.Id == "KL0001");
+
+            Assert.True(finding.Rule.Id == "KL0006", string.Join("\n", findings.Select(x => x.Rule.Id + " " + x.Span.Line + " " + x.Message)));
+            Assert.Equal(4, finding.Span.Line);
+            Assert.Contains("pm_put_noidle(dev)", finding.Message);
+            Assert.Contains("pm_resume_and_get()", finding.Message);
+        }
     }
 }

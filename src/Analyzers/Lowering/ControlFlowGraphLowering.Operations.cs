@@ -20,12 +20,16 @@ namespace KLeakLint.Analyzers.Lowering
         private const int MaxCopiedFields = 16;
 
         private readonly Dictionary<CaptureId, Place> _captures = new Dictionary<CaptureId, Place>();
+        private readonly Dictionary<ILocalSymbol, string> _unnamedLocals = new Dictionary<ILocalSymbol, string>(SymbolEqualityComparer.Default);
         private int _temporaries;
 
         private void LowerStatement(IOperation operation)
         {
             switch (operation)
             {
+                case IExpressionStatementOperation { Operation: IInvocationOperation invocation }:
+                    LowerInvocation(invocation, discarded: true);
+                    break;
                 case IExpressionStatementOperation statement:
                     LowerValue(statement.Operation);
                     break;
@@ -45,6 +49,7 @@ namespace KLeakLint.Analyzers.Lowering
         private Value LowerValue(IOperation operation)
         {
             if (operation.Kind == OperationKind.Invalid) throw new LoweringException("invalid operation (code with compile errors)");
+            if (operation.ConstantValue.HasValue) return ConstantOf(operation);
             switch (operation)
             {
                 case IConversionOperation conversion when conversion.OperatorMethod is null:
@@ -92,10 +97,6 @@ namespace KLeakLint.Analyzers.Lowering
                     // Formatting or testing a pointer reads it and keeps nothing.
                     foreach (var child in operation.ChildOperations) LowerValue(child);
                     return Value.Opaque;
-                case ILiteralOperation literal when literal.ConstantValue.HasValue && literal.ConstantValue.Value is { } constant && IsInteger(constant):
-                    return new Value.Constant(System.Convert.ToInt64(constant, System.Globalization.CultureInfo.InvariantCulture));
-                case ILiteralOperation literal when literal.ConstantValue.HasValue && literal.ConstantValue.Value is bool flag:
-                    return new Value.Constant(flag ? 1 : 0);
                 case IInstanceReferenceOperation:
                 case ILocalReferenceOperation:
                 case IParameterReferenceOperation:
@@ -104,11 +105,6 @@ namespace KLeakLint.Analyzers.Lowering
                 case IArrayElementReferenceOperation:
                     return PlaceOf(operation) is { } place ? new Value.Read(place) : Value.Opaque;
             }
-
-            if (operation.ConstantValue.HasValue)
-                return operation.ConstantValue.Value is { } c && IsInteger(c)
-                    ? new Value.Constant(System.Convert.ToInt64(c, System.Globalization.CultureInfo.InvariantCulture))
-                    : Value.Opaque;
 
             if (PointerPlaceOf(operation) is { } dereferenced)
             {
@@ -123,16 +119,32 @@ namespace KLeakLint.Analyzers.Lowering
             return Value.Opaque;
         }
 
+        /// <summary>Compile-time constants: null, integers (enums, chars) and booleans as 0/1; strings and floats mean nothing here.</summary>
+        private static Value ConstantOf(IOperation operation) => operation.ConstantValue.Value switch
+        {
+            null => Value.Null,
+            bool flag => new Value.Constant(flag ? 1 : 0),
+            var number when IsInteger(number) => new Value.Constant(System.Convert.ToInt64(number, System.Globalization.CultureInfo.InvariantCulture)),
+            _ => Value.Opaque,
+        };
+
         private static bool IsInteger(object value) =>
             value is int or long or short or sbyte or byte or ushort or uint or char || value is ulong u && u <= long.MaxValue;
 
         // ---- calls --------------------------------------------------------------------------------------------
 
-        private Value LowerInvocation(IInvocationOperation invocation)
+        /// <param name="into">Where the result goes (<c>p = Alloc()</c>): no temporary then, so <c>p</c> is the only place holding it.</param>
+        /// <param name="discarded">The result is not used. It still gets a temporary when the call hands out a new
+        /// resource as its result (a dropped allocation is a leak), but not for <c>Marshal.AddRef(p)</c>-style calls whose
+        /// dropped result leaves the reference on the argument.</param>
+        private Value LowerInvocation(IInvocationOperation invocation, Place? into = null, bool discarded = false)
         {
             var method = invocation.TargetMethod;
             var name = CalleeNames.Of(method);
-            var result = LowerCall(method, name, invocation.Instance, invocation.Arguments, invocation, null);
+            var acquire = _catalog.FindAcquire(name);
+            var keepsResult = !discarded || acquire is { Location: ResourceLocation.ReturnValue, ReturnsArgument: null }
+                || acquire is null && TypeFacts.IsPointerLike(method.ReturnType);
+            var result = LowerCall(method, name, invocation.Instance, invocation.Arguments, invocation, null, into, keepsResult);
             if (TypeFacts.DoesNotReturn(method))
             {
                 _current.Terminator = new UnreachableTerminator(_map.SpanOf(invocation.Syntax));
@@ -147,7 +159,7 @@ namespace KLeakLint.Analyzers.Lowering
         /// written by the callee.
         /// </summary>
         private Value LowerCall(IMethodSymbol? method, string name, IOperation? instance, IEnumerable<IArgumentOperation> arguments,
-            IOperation call, IObjectOrCollectionInitializerOperation? initializer)
+            IOperation call, IObjectOrCollectionInitializerOperation? initializer, Place? into = null, bool keepsResult = true)
         {
             var span = _map.SpanOf(call.Syntax);
             var values = new List<Value>();
@@ -188,8 +200,8 @@ namespace KLeakLint.Analyzers.Lowering
             var isPlatformInvoke = method is not null && TypeFacts.IsPlatformInvoke(method) && !IsKnown(name);
             if (isPlatformInvoke) values = BorrowedByNativeCode(values, span);
 
-            var returnsValue = method is null || method.MethodKind == MethodKind.Constructor || !method.ReturnsVoid;
-            var result = returnsValue ? NewTemporary(name + "()") : null;
+            var returnsValue = keepsResult && (method is null || method.MethodKind == MethodKind.Constructor || !method.ReturnsVoid);
+            var result = returnsValue ? into ?? NewTemporary(name + "()") : null;
             Emit(new CallInstruction(result, name, values, span)
             {
                 Indirect = method is null || method.ContainingType?.TypeKind == TypeKind.Delegate,
@@ -271,6 +283,8 @@ namespace KLeakLint.Analyzers.Lowering
             }
 
             var target = PlaceOf(assignment.Target, forStore: true) ?? Heap;
+            if (Unconverted(assignment.Value) is IInvocationOperation call && !target.Equals(Heap))
+                return LowerInvocation(call, into: target);
             var value = LowerValue(assignment.Value);
             Emit(new AssignInstruction(target, value, span));
             CopyStructFields(target, value, assignment.Value.Type, span);
@@ -323,7 +337,7 @@ namespace KLeakLint.Analyzers.Lowering
                 case IConversionOperation conversion when conversion.OperatorMethod is null:
                     return PlaceOf(conversion.Operand, forStore);
                 case ILocalReferenceOperation local:
-                    return _captured.Contains(local.Local) ? Place.Of(local.Local.Name, RootKind.Global) : Place.Of(local.Local.Name);
+                    return _captured.Contains(local.Local) ? Place.Of(NameOf(local.Local), RootKind.Global) : Place.Of(NameOf(local.Local));
                 case IParameterReferenceOperation parameter:
                     if (_captured.Contains(parameter.Parameter) || !SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, _method))
                         return Place.Of(parameter.Parameter.Name, RootKind.Global);
@@ -378,6 +392,15 @@ namespace KLeakLint.Analyzers.Lowering
                     return LowerValue(pointer) is Value.Read target ? target.Place.Arrow(member.Name.Identifier.ValueText) : null;
             }
             return null;
+        }
+
+        /// <summary>Compiler-made locals (the lockTaken flag of <c>lock</c>, ...) have no name: each gets its own.</summary>
+        private string NameOf(ILocalSymbol local)
+        {
+            if (!string.IsNullOrEmpty(local.Name)) return local.Name;
+            if (!_unnamedLocals.TryGetValue(local, out var name))
+                _unnamedLocals[local] = name = "$local" + (_unnamedLocals.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return name;
         }
 
         private Place CapturePlace(CaptureId id, IOperation? value)

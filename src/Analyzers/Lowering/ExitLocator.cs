@@ -48,7 +48,8 @@ namespace KLeakLint.Analyzers.Lowering
         /// <summary>The <c>return;</c> a branch to the exit comes from, or the end of the body when control falls off it.</summary>
         public SourceSpan VoidReturnFrom(RoslynBlock source, ControlFlowBranch branch)
         {
-            var statement = ReturnAfterLastOperation(source) ?? ReturnAsBranchOfIf(source) ?? ReturnEndingTheBody();
+            var statement = (source.ConditionalSuccessor is not null ? ReturnAsBranchOf(source, branch) : null)
+                ?? ReturnAfterLastOperation(source) ?? ReturnFromEmptyBlock(source) ?? ReturnEndingTheBody();
             return statement is null ? EndOfBody() : _map.SpanOf(statement);
         }
 
@@ -62,21 +63,24 @@ namespace KLeakLint.Analyzers.Lowering
             return index >= 0 && index + 1 < parent.Statements.Count && parent.Statements[index + 1] is ReturnStatementSyntax { Expression: null } r ? r : null;
         }
 
-        /// <summary><c>if (rc != 0) return;</c>: an empty block reached from a condition whose branch is a bare return.</summary>
-        private static ReturnStatementSyntax? ReturnAsBranchOfIf(RoslynBlock block)
+        /// <summary>An empty block on the way to the exit: the return is a branch of the condition before it.</summary>
+        private static ReturnStatementSyntax? ReturnFromEmptyBlock(RoslynBlock block)
         {
             if (block.Operations.Length != 0) return null;
             foreach (var incoming in block.Predecessors)
-            {
-                var from = incoming.Source;
-                if (from.BranchValue is null || from.ConditionalSuccessor is null) continue;
-                var whenTrue = incoming.IsConditionalSuccessor == (from.ConditionKind == ControlFlowConditionKind.WhenTrue);
-                var ifStatement = from.BranchValue.Syntax.FirstAncestorOrSelf<IfStatementSyntax>();
-                if (ifStatement is null || !ifStatement.Condition.Span.Contains(from.BranchValue.Syntax.Span)) continue;
-                var branch = whenTrue ? ifStatement.Statement : ifStatement.Else?.Statement;
-                if (FirstStatement(branch) is ReturnStatementSyntax { Expression: null } r) return r;
-            }
+                if (ReturnAsBranchOf(incoming.Source, incoming) is { } statement) return statement;
             return null;
+        }
+
+        /// <summary><c>if (rc != 0) return;</c>: the branch of the if statement that <paramref name="branch"/> takes is a bare return.</summary>
+        private static ReturnStatementSyntax? ReturnAsBranchOf(RoslynBlock from, ControlFlowBranch branch)
+        {
+            if (from.BranchValue is null || from.ConditionalSuccessor is null) return null;
+            var whenTrue = branch.IsConditionalSuccessor == (from.ConditionKind == ControlFlowConditionKind.WhenTrue);
+            var ifStatement = from.BranchValue.Syntax.FirstAncestorOrSelf<IfStatementSyntax>();
+            if (ifStatement is null || !ifStatement.Condition.Span.Contains(from.BranchValue.Syntax.Span)) return null;
+            var taken = whenTrue ? ifStatement.Statement : ifStatement.Else?.Statement;
+            return FirstStatement(taken) as ReturnStatementSyntax is { Expression: null } r ? r : null;
         }
 
         private ReturnStatementSyntax? ReturnEndingTheBody()

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text.RegularExpressions;
 using KLeakLint.ClangFront.Parsing;
 
@@ -155,7 +156,7 @@ namespace KLeakLint.ClangFront.Flags
                 "-Wno-unaligned-access",
                 "-Wno-cast-function-type-strict",
                 "-ferror-limit=0",
-            };
+            }.Concat(AnalysisConfiguration).ToList();
         }
 
         private static string? FindSourceDirectory(string buildDir)
@@ -197,6 +198,17 @@ namespace KLeakLint.ClangFront.Flags
 
             return null;
         }
+
+        /// <summary>
+        /// Options switched on beyond the tree's own configuration so that more reference-counting code is analyzed:
+        /// Debian's amd64 config has CONFIG_OF off, which turns the whole device-tree API into inline stubs and drops every
+        /// <c>#ifdef CONFIG_OF</c> block (measured on drivers/of, i2c, usb/misc, gpio and sound/soc/codecs: 19 more of 754
+        /// files parse cleanly and none gets worse). Undo with <c>-- -UCONFIG_OF</c> (arguments after <c>--</c> come last).
+        /// </summary>
+        public static IReadOnlyList<string> AnalysisConfiguration { get; } = new[]
+        {
+            "-DCONFIG_OF=1", "-DCONFIG_OF_ADDRESS=1", "-DCONFIG_OF_IRQ=1", "-DCONFIG_OF_GPIO=1", "-DCONFIG_OF_KOBJ=1", "-DCONFIG_OF_DYNAMIC=1",
+        };
 
         private static bool IsSourceTree(string dir) =>
             File.Exists(Path.Combine(dir, "include", "linux", "kconfig.h"))
@@ -246,7 +258,9 @@ namespace KLeakLint.ClangFront.Flags
                             continue;
                         }
 
-                        path = path.Replace("$(src)", fileDir).Replace("$(obj)", fileDir);
+                        // kbuild's $(src) is relative to $(srctree): "$(srctree)/$(src)" is the file's directory too.
+                        path = path.Replace("$(srctree)/$(src)", fileDir).Replace("$(srctree)/$(obj)", fileDir)
+                            .Replace("$(src)", fileDir).Replace("$(obj)", fileDir);
                         if (srcTree != null)
                         {
                             path = path.Replace("$(srctree)", srcTree);

@@ -174,8 +174,9 @@ namespace KLeakLint.ClangFront.Lowering
                     break;
 
                 default:
+                    // Declarations inside statements (_Static_assert in container_of, nested records) evaluate nothing.
                     if (IsExpression(statement.Kind)) LowerDiscarded(statement);
-                    else foreach (var child in statement.Children()) LowerStatement(child);
+                    else if (IsStatement(statement.Kind)) foreach (var child in statement.Children()) LowerStatement(child);
                     break;
             }
         }
@@ -409,5 +410,7 @@ namespace KLeakLint.ClangFront.Lowering
         private Place NewTemporary(string hint = "$t") => Place.Of(hint + "#" + (++_temporaries), RootKind.Temporary);
 
         private static bool IsExpression(CursorKind kind) => (int)kind >= 100 && (int)kind < 200;
+
+        private static bool IsStatement(CursorKind kind) => (int)kind >= 200 && (int)kind < 300;
     }
 }

@@ -52,6 +52,9 @@ namespace KLeakLint.Core.Engine
         /// <summary>The acquire's first argument as written (the cache of <c>kmem_cache_alloc(cache, ...)</c>), for messages.</summary>
         public string? FirstArgument { get; init; }
 
+        /// <summary>The acquire's contract (null for parameters and objects released without being owned).</summary>
+        public AcquireSpec? Spec { get; init; }
+
         /// <summary>Parameter index for a borrowed parameter (summaries read what happened to it).</summary>
         public int? ParameterIndex { get; init; }
 

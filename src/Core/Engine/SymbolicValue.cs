@@ -48,6 +48,15 @@ namespace KLeakLint.Core.Engine
             public override string ToString() => "derived(r" + ResourceId + ")";
         }
 
+        /// <summary>
+        /// A copy of a reference the device core holds for the device (<c>np = dev-&gt;of_node</c>): this function may use it
+        /// but never took a reference it could drop.
+        /// </summary>
+        public sealed record BorrowedFrom(Place Source) : SymbolicValue
+        {
+            public override string ToString() => "borrowed(" + Source + ")";
+        }
+
         public static readonly SymbolicValue NullValue = new Null();
         public static readonly SymbolicValue ErrorValue = new ErrorPointer();
     }

@@ -93,10 +93,21 @@ namespace KLeakLint.Core.Engine
 
         private void Release(Value argument, string callee, SourceSpan span, AbstractState state, bool deep, IReadOnlyList<ResourceFamily>? families = null)
         {
+            if (ObjectReferenceReleased(argument, families, state) is int objectReference)
+            {
+                ReleaseResource(objectReference, callee, span, state, deep, argument.ToString());
+                return;
+            }
             switch (Evaluate(argument, state))
             {
                 case SymbolicValue.Resource r:
                     ReleaseResource(r.Id, callee, span, state, deep, argument.ToString());
+                    return;
+                case SymbolicValue.BorrowedFrom borrowed:
+                    _report.Report(Rules.UnownedRelease, span,
+                        callee + "() drops a reference on " + argument + (argument is Value.Read copy && copy.Place.Equals(borrowed.Source) ? "" : " (" + borrowed.Source + ")") +
+                        ", which this function never took: the device holds that reference; take one with of_node_get() first or do not drop it",
+                        null, state);
                     return;
                 case SymbolicValue.Null:
                 case SymbolicValue.Integer:
@@ -138,6 +149,21 @@ namespace KLeakLint.Core.Engine
                 state.Values[read.Place] = new SymbolicValue.Resource(pseudo.Id);
             else
                 state.Objects[obj] = pseudo.Id;
+        }
+
+        /// <summary>
+        /// <c>pm_runtime_put(dev)</c> drops the reference <c>pm_runtime_get_sync(dev)</c> took on <c>*dev</c>, not <c>dev</c> itself:
+        /// a reference held in the object wins when the pointer's own resource is not of a family this release handles.
+        /// </summary>
+        private static int? ObjectReferenceReleased(Value argument, IReadOnlyList<ResourceFamily>? families, AbstractState state)
+        {
+            if (argument is not Value.Read read || state.ValueOf(read.Place) is SymbolicValue.Address) return null;
+            if (!state.Objects.TryGetValue(read.Place.Deref(), out var objectId)) return null;
+            var pointer = state.ResourceHeldBy(read.Place);
+            var objectResource = state.Resources[objectId];
+            if (pointer is null || pointer.Family is null) return objectId;
+            bool Handles(Resource r) => families is null || r.Family is not null && families.Contains(r.Family);
+            return Handles(objectResource) && !Handles(pointer) ? objectId : null;
         }
 
         private static int? EmbeddingResource(Place member, IReadOnlyList<ResourceFamily>? families, AbstractState state)
@@ -203,6 +229,7 @@ namespace KLeakLint.Core.Engine
             {
                 AcquiredOnFailure = spec.AcquiredOnFailure,
                 AliasOf = aliasOf,
+                Spec = spec,
                 FirstArgument = call.Arguments.Count > 0 ? call.Arguments[0].ToString() : null,
             };
             state.Update(resource);

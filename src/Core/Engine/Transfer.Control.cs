@@ -80,7 +80,17 @@ namespace KLeakLint.Core.Engine
             ReleaseScopedVariables(span, state);
 
             var exit = DescribeExit(value, returned);
-            foreach (var r in state.Resources.Values.Where(r => r.IsHeld && r.ParameterIndex is null).OrderBy(r => r.Id).ToList())
+            foreach (var r in state.Resources.Values.Where(IsHeldAfterFailure).OrderBy(r => r.Id).ToList())
+            {
+                var holder = HolderOf(r, state) ?? "it";
+                var undo = (r.Spec?.FailureRelease ?? r.Family?.PreferredRelease ?? "the release") + "(" + holder + ")";
+                var instead = r.Spec?.Instead is string alternative ? ", or use " + alternative + "(), which holds nothing when it fails" : "";
+                _report.Report(Rules.LeakAfterFailedAcquire, span,
+                    r.Api + "() (line " + r.AcquiredAt.Line + ") takes the " + Describe(r) + " even when it fails; call " + undo +
+                    " on this failure path " + exit.Where + instead,
+                    r, state);
+            }
+            foreach (var r in state.Resources.Values.Where(r => r.IsHeld && r.ParameterIndex is null && r.Spec?.KeptOnSuccess != true).OrderBy(r => r.Id).ToList())
             {
                 var holder = HolderOf(r, state);
                 _report.Report(Rules.Leak, span,
@@ -89,6 +99,10 @@ namespace KLeakLint.Core.Engine
                     r, state);
             }
         }
+
+        /// <summary>The acquire failed on this path, but its contract says the reference was taken all the same.</summary>
+        private static bool IsHeldAfterFailure(Resource r) =>
+            r.AcquiredOnFailure && r.Ownership == Ownership.Owned && !r.Reported && (r.Outcomes & Outcome.Acquired) == 0 && r.Outcomes != Outcome.None;
 
         /// <summary><c>__free(fn)</c> and <c>__attribute__((cleanup(fn)))</c> variables are released as the function returns.</summary>
         private void ReleaseScopedVariables(SourceSpan span, AbstractState state)

@@ -65,13 +65,21 @@ namespace KLeakLint.Core.Engine
 
         private static SymbolicValue? Evaluate(Value value, AbstractState state) => value switch
         {
-            Value.Read r => state.ValueOf(r.Place),
+            Value.Read r => state.ValueOf(r.Place) ?? (IsDeviceOwnedField(r.Place) ? new SymbolicValue.BorrowedFrom(r.Place) : null),
             Value.AddressOf a => new SymbolicValue.Address(a.Place),
             Value.Constant c when c.IsNull => SymbolicValue.NullValue,
             Value.Constant c => new SymbolicValue.Integer(c.Number),
             Value.ErrorPointer => SymbolicValue.ErrorValue,
             _ => null,
         };
+
+        /// <summary>Fields through which a device exposes references it holds itself (<c>dev-&gt;of_node</c>, <c>dev-&gt;fwnode</c>).</summary>
+        private static readonly HashSet<string> DeviceOwnedFields = new HashSet<string>(StringComparer.Ordinal) { "of_node", "fwnode" };
+
+        /// <summary>A field of memory this function does not own that holds the device's own node.</summary>
+        private static bool IsDeviceOwnedField(Place place) =>
+            place.Path.Count >= 2 && place.Path[place.Path.Count - 1] is Access.Field f && DeviceOwnedFields.Contains(f.Name)
+            && place.HasDeref && (place.Root.Kind == RootKind.Parameter || place.Root.Kind == RootKind.Global);
 
         /// <summary>The object an argument names: <c>&amp;x</c> names x, a pointer p names *p (or what p was set to point at).</summary>
         private static Place? ObjectNamedBy(Value value, AbstractState state) => value switch

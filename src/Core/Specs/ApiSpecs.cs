@@ -41,6 +41,18 @@ namespace KLeakLint.Core.Specs
 
         /// <summary>Managed by the device (<c>devm_*</c>): released automatically, never a leak.</summary>
         public bool Managed { get; init; }
+
+        /// <summary>
+        /// On success the reference belongs to the object it was taken for (<c>kobject_init_and_add</c>, <c>device_register</c>
+        /// register the object; its release callback drops it later): only the failure branch is this function's to undo.
+        /// </summary>
+        public bool KeptOnSuccess { get; init; }
+
+        /// <summary>What undoes a failed acquire that still took the reference (<c>pm_runtime_put_noidle</c>); default: the family's release.</summary>
+        public string? FailureRelease { get; init; }
+
+        /// <summary>An API with the same effect that holds nothing when it fails (<c>pm_runtime_resume_and_get</c>), for messages.</summary>
+        public string? Instead { get; init; }
     }
 
     public sealed record ReleaseSpec(string Function, IReadOnlyList<ResourceFamily> Families, int ArgumentIndex);

@@ -11,6 +11,7 @@ namespace KLeakLint.Core.Specs
     /// family  slab        class=memory  noun=memory  release=kfree
     /// acquire kmalloc     family=slab   at=return    fails=null
     /// acquire path_get    family=path   at=arg0      fails=never
+    /// acquire pm_runtime_get_sync family=pm_runtime at=arg0 fails=status on-failure=acquired failure-release=pm_runtime_put_noidle instead=pm_runtime_resume_and_get
     /// release kfree       family=slab   arg=0
     /// consume of_get_next_child arg=1
     /// handoff list_add    arg=0
@@ -94,11 +95,19 @@ namespace KLeakLint.Core.Specs
             if (onFailure is not null && onFailure != "acquired" && onFailure != "nothing")
                 throw Error("on-failure must be acquired or nothing");
             var returnsArg = OptionalInt(a, "returns-arg");
+            var failureRelease = a.TakeOptional("failure-release");
+            var onSuccess = a.TakeOptional("on-success");
+            if (onSuccess is not null && onSuccess != "kept" && onSuccess != "owned")
+                throw Error("on-success must be kept or owned");
+            var instead = a.TakeOptional("instead");
             _catalog.AddAcquire(new AcquireSpec(function, family, location, failure)
             {
                 AcquiredOnFailure = onFailure == "acquired",
                 ReturnsArgument = returnsArg,
                 Managed = managed,
+                FailureRelease = failureRelease,
+                KeptOnSuccess = onSuccess == "kept",
+                Instead = instead,
             });
         }
 

@@ -1,0 +1,242 @@
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace KLeakLint.Analyzers.Tests
+{
+    /// <summary>
+    /// Correct interop code written the ways people write it: every snippet must give zero diagnostics, through the
+    /// analyzer host and through the unguarded pipeline (so a lowering exception fails here instead of being skipped).
+    /// </summary>
+    public sealed class CorrectInteropTests
+    {
+        private const string Native = @"
+static class Native
+{
+    [DllImport(""native"")] public static extern int fill(IntPtr buffer, int size);
+    [DllImport(""native"")] public static extern int send(string text);
+    [DllImport(""native"")] public static extern void register_callback(IntPtr context);
+    [DllImport(""native"")] public static extern int open_device(out IntPtr handle);
+}
+";
+
+        public static IEnumerable<object[]> Snippets() => new[]
+        {
+            Case("try_finally_hglobal", @"
+static int Read(int size)
+{
+    IntPtr buffer = Marshal.AllocHGlobal(size);
+    try
+    {
+        if (Native.fill(buffer, size) != 0) return -1;
+        return Marshal.ReadInt32(buffer);
+    }
+    finally { Marshal.FreeHGlobal(buffer); }
+}"),
+            Case("zero_then_allocate_inside_try", @"
+static void Fill(int size)
+{
+    IntPtr p = IntPtr.Zero;
+    try
+    {
+        p = Marshal.AllocHGlobal(size);
+        Native.fill(p, size);
+    }
+    finally
+    {
+        if (p != IntPtr.Zero) Marshal.FreeHGlobal(p);
+    }
+}"),
+            Case("string_marshalled_by_hand", @"
+static void Send(string text)
+{
+    IntPtr p = Marshal.StringToHGlobalAnsi(text);
+    Native.fill(p, text.Length);
+    Marshal.FreeHGlobal(p);
+}"),
+            Case("cotaskmem_string_read_back", @"
+static string Echo(string text)
+{
+    IntPtr s = Marshal.StringToCoTaskMemUTF8(text);
+    try { return Marshal.PtrToStringUTF8(s) ?? """"; }
+    finally { Marshal.FreeCoTaskMem(s); }
+}"),
+            Case("bstr", @"
+static void Bstr(string text)
+{
+    IntPtr b = Marshal.StringToBSTR(text);
+    try { Native.fill(b, Marshal.ReadInt32(b, -4)); }
+    finally { Marshal.FreeBSTR(b); }
+}"),
+            Case("structure_round_trip", @"
+struct Point { public int X, Y; }
+static Point Roundtrip(Point value)
+{
+    IntPtr p = Marshal.AllocHGlobal(Marshal.SizeOf<Point>());
+    Marshal.StructureToPtr(value, p, false);
+    Native.fill(p, 8);
+    Point result = Marshal.PtrToStructure<Point>(p);
+    Marshal.FreeHGlobal(p);
+    return result;
+}"),
+            Case("pinned_gchandle", @"
+static void Pin(byte[] data)
+{
+    GCHandle handle = GCHandle.Alloc(data, GCHandleType.Pinned);
+    try { Native.fill(handle.AddrOfPinnedObject(), data.Length); }
+    finally { if (handle.IsAllocated) handle.Free(); }
+}"),
+            Case("gchandle_cookie_handed_to_native", @"
+static void Register(object state)
+{
+    GCHandle handle = GCHandle.Alloc(state);
+    Native.register_callback(GCHandle.ToIntPtr(handle));
+}"),
+            Case("native_memory_span", @"
+static unsafe int Sum(int n)
+{
+    int* values = (int*)NativeMemory.AllocZeroed((nuint)n, sizeof(int));
+    try
+    {
+        var span = new Span<int>(values, n);
+        span.Fill(1);
+        int total = 0;
+        foreach (var v in span) total += v;
+        return total;
+    }
+    finally { NativeMemory.Free(values); }
+}"),
+            Case("aligned_native_memory", @"
+static unsafe void Aligned()
+{
+    void* p = NativeMemory.AlignedAlloc(256, 64);
+    NativeMemory.Clear(p, 256);
+    NativeMemory.AlignedFree(p);
+}"),
+            Case("com_reference", @"
+static void Com(object o)
+{
+    IntPtr unknown = Marshal.GetIUnknownForObject(o);
+    try
+    {
+        Guid iid = Guid.Empty;
+        if (Marshal.QueryInterface(unknown, in iid, out IntPtr itf) == 0)
+            Marshal.Release(itf);
+    }
+    finally { Marshal.Release(unknown); }
+}"),
+            Case("addref_release_on_a_parameter", @"
+static void Borrow(IntPtr unknown)
+{
+    Marshal.AddRef(unknown);
+    Native.fill(unknown, 0);
+    Marshal.Release(unknown);
+}"),
+            Case("securestring", @"
+static void Secret(System.Security.SecureString secret)
+{
+    IntPtr p = Marshal.SecureStringToGlobalAllocUnicode(secret);
+    try { Native.fill(p, secret.Length); }
+    finally { Marshal.ZeroFreeGlobalAllocUnicode(p); }
+}"),
+            Case("realloc_growing_buffer", @"
+static IntPtr Grow(int count)
+{
+    IntPtr p = Marshal.AllocHGlobal(16);
+    for (int i = 1; i < count; i++)
+        p = Marshal.ReAllocHGlobal(p, (IntPtr)(16 * (i + 1)));
+    return p;
+}"),
+            Case("owner_class_with_dispose", @"
+sealed class Buffer : IDisposable
+{
+    private IntPtr _memory;
+    public Buffer(int size) { _memory = Marshal.AllocHGlobal(size); }
+    public void Dispose()
+    {
+        if (_memory != IntPtr.Zero) { Marshal.FreeHGlobal(_memory); _memory = IntPtr.Zero; }
+    }
+}"),
+            Case("safehandle_takes_ownership", @"
+sealed class HGlobalHandle : SafeHandle
+{
+    public HGlobalHandle(IntPtr memory) : base(IntPtr.Zero, true) { SetHandle(memory); }
+    public override bool IsInvalid => handle == IntPtr.Zero;
+    protected override bool ReleaseHandle() { Marshal.FreeHGlobal(handle); return true; }
+    public static HGlobalHandle Allocate(int size) => new HGlobalHandle(Marshal.AllocHGlobal(size));
+}"),
+            Case("struct_carrying_the_pointer_out", @"
+struct Block { public IntPtr Data; public int Length; }
+static Block Make(int n) { var b = new Block { Data = Marshal.AllocHGlobal(n), Length = n }; return b; }
+static void Use() { var b = Make(4); var copy = b; Marshal.FreeHGlobal(copy.Data); }"),
+            Case("async_free_after_await", @"
+static async System.Threading.Tasks.Task<int> Later(int n)
+{
+    IntPtr p = Marshal.AllocHGlobal(n);
+    try { await System.Threading.Tasks.Task.Yield(); return Native.fill(p, n); }
+    finally { Marshal.FreeHGlobal(p); }
+}"),
+            Case("freed_by_a_lambda", @"
+static void Deferred()
+{
+    IntPtr p = Marshal.AllocHGlobal(4);
+    Action release = () => Marshal.FreeHGlobal(p);
+    release();
+}"),
+            Case("switch_and_patterns", @"
+static int Kind(object o, int mode)
+{
+    IntPtr p = Marshal.AllocHGlobal(4);
+    try
+    {
+        var size = o switch { string s => s.Length, int i when i > 0 => i, _ => 0 };
+        switch (mode)
+        {
+            case 0: return size;
+            case 1: goto default;
+            default: return Native.fill(p, size) is 0 ? 1 : 2;
+        }
+    }
+    finally { Marshal.FreeHGlobal(p); }
+}"),
+            Case("handle_from_native_out_parameter", @"
+static IntPtr Open()
+{
+    if (Native.open_device(out IntPtr handle) != 0) return IntPtr.Zero;
+    return handle;
+}"),
+            Case("using_and_lock", @"
+static readonly object Gate = new object();
+static void Guarded(System.IO.Stream stream)
+{
+    IntPtr p = Marshal.AllocHGlobal(4);
+    lock (Gate)
+    {
+        using (var reader = new System.IO.BinaryReader(stream))
+        {
+            Marshal.WriteInt32(p, reader.ReadInt32());
+        }
+    }
+    Marshal.FreeHGlobal(p);
+}"),
+        };
+
+        private static object[] Case(string name, string members) =>
+            new object[] { name, "partial class Interop_" + name + "\n{\n" + members + "\n}\n" + Native };
+
+        [Theory]
+        [MemberData(nameof(Snippets))]
+        public Task No_diagnostic_through_the_analyzer(string name, string source)
+        {
+            Assert.NotEmpty(name);
+            return Verify.Analyze(source);
+        }
+
+        [Theory]
+        [MemberData(nameof(Snippets))]
+        public void No_finding_and_no_exception_in_the_pipeline(string name, string source)
+        {
+            Assert.True(Pipeline.Run(source).Count == 0, name);
+        }
+    }
+}

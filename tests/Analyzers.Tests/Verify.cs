@@ -1,0 +1,40 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace KLeakLint.Analyzers.Tests
+{
+    /// <summary>
+    /// Runs <see cref="ResourceLeakAnalyzer"/> on a snippet with the analyzer testing framework. References come from
+    /// Basic.Reference.Assemblies (no package download at test time); unsafe code is allowed for NativeMemory.
+    /// </summary>
+    internal static class Verify
+    {
+        public const string Usings = "using System;\nusing System.Runtime.InteropServices;\n";
+
+        public static DiagnosticResult Diagnostic(string id) => new DiagnosticResult(id, DiagnosticSeverity.Warning);
+
+        public static Task Analyze(string source, params DiagnosticResult[] expected)
+        {
+            var test = new AnalyzerTest { TestCode = Usings + source };
+            test.ExpectedDiagnostics.AddRange(expected);
+            return test.RunAsync();
+        }
+
+        public sealed class AnalyzerTest : CSharpAnalyzerTest<ResourceLeakAnalyzer, DefaultVerifier>
+        {
+            public AnalyzerTest()
+            {
+                ReferenceAssemblies = new ReferenceAssemblies("net8.0");
+                TestState.AdditionalReferences.AddRange(Basic.Reference.Assemblies.Net80.References.All);
+                SolutionTransforms.Add((solution, projectId) =>
+                {
+                    var options = (CSharpCompilationOptions)solution.GetProject(projectId)!.CompilationOptions!;
+                    return solution.WithProjectCompilationOptions(projectId, options.WithAllowUnsafe(true));
+                });
+            }
+        }
+    }
+}
