@@ -154,6 +154,26 @@ class C
 }", Diagnostic("KL0001").WithLocation(0).WithLocation(1));
 
         [Fact]
+        public Task Constructor_and_property_bodies_are_analyzed_once_each() => Analyze(@"
+class C
+{" + Native + @"
+    private readonly int _size;
+    public C(int size) : base()
+    {
+        IntPtr probe = {|#1:Marshal.AllocHGlobal(size)|};
+        _size = fill(probe, size);
+    {|#0:}|}
+    public int Size
+    {
+        get
+        {
+            IntPtr probe = {|#3:Marshal.AllocHGlobal(_size)|};
+            {|#2:return fill(probe, _size);|}
+        }
+    }
+}", Diagnostic("KL0001").WithLocation(0).WithLocation(1), Diagnostic("KL0001").WithLocation(2).WithLocation(3));
+
+        [Fact]
         public void Message_names_the_resource_the_acquire_and_the_missing_release()
         {
             var diagnostic = Assert.Single(Pipeline.Run(@"

@@ -126,11 +126,24 @@ namespace KLeakLint.ClangFront.Lowering
             _ => op,
         };
 
+        /// <summary>The condition as written, spaced the way kernel code spaces it, for path notes.</summary>
         private static string Text(Cursor e)
         {
             var tokens = e.Tokens();
-            var text = string.Join(" ", tokens);
-            return text.Length > 60 ? text.Substring(0, 57) + "..." : text;
+            var text = new System.Text.StringBuilder();
+            for (int i = 0; i < tokens.Count; i++)
+            {
+                if (i > 0 && !Glued(tokens[i - 1], tokens[i])) text.Append(' ');
+                text.Append(tokens[i]);
+            }
+            var result = text.ToString();
+            return result.Length > 60 ? result.Substring(0, 57) + "..." : result;
         }
+
+        private static bool Glued(string previous, string next) =>
+            next is ")" or "]" or "," or ";" or "." or "->" or "++" or "--"
+            || previous is "(" or "[" or "." or "->" or "!" or "~"
+            || next == "(" && previous.Length > 0 && (char.IsLetterOrDigit(previous[previous.Length - 1]) || previous[previous.Length - 1] == '_')
+            || next == "[";
     }
 }

@@ -52,6 +52,13 @@ namespace KLeakLint.Core.Engine
         /// <summary>The acquire's first argument as written (the cache of <c>kmem_cache_alloc(cache, ...)</c>), for messages.</summary>
         public string? FirstArgument { get; init; }
 
+        /// <summary>
+        /// The reference lives in memory this function does not own (<c>pm_runtime_get_sync(dev)</c> counts on the caller's
+        /// device): on success it may be meant for a paired function (enable/disable, open/release), so only an error exit
+        /// that still holds it is a leak.
+        /// </summary>
+        public bool HeldOutside { get; init; }
+
         /// <summary>The acquire's contract (null for parameters and objects released without being owned).</summary>
         public AcquireSpec? Spec { get; init; }
 

@@ -57,6 +57,13 @@ namespace KLeakLint.Core.Engine
             public override string ToString() => "borrowed(" + Source + ")";
         }
 
+        /// <summary>An integer known to be negative (after <c>if (ret &lt; 0)</c>): an error code.</summary>
+        public sealed record Negative : SymbolicValue
+        {
+            public override string ToString() => "<0";
+        }
+
+        public static readonly SymbolicValue NegativeValue = new Negative();
         public static readonly SymbolicValue NullValue = new Null();
         public static readonly SymbolicValue ErrorValue = new ErrorPointer();
     }

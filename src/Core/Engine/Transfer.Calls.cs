@@ -261,9 +261,14 @@ namespace KLeakLint.Core.Engine
                 case ResourceLocation.Argument arg when arg.Index < call.Arguments.Count:
                     var obj = ObjectNamedBy(call.Arguments[arg.Index], state);
                     if (obj is null || state.Objects.TryGetValue(obj, out var existing) && state.Resources[existing].IsHeld)
+                    {
                         state.Resources.Remove(id);
+                    }
                     else
+                    {
                         state.Objects[obj] = id;
+                        if (StorageOf(obj, state).Kind == StorageKind.NonLocal) state.Update(state.Resources[id] with { HeldOutside = true });
+                    }
                     break;
 
                 case ResourceLocation.OutArgument arg when arg.Index < call.Arguments.Count:

@@ -79,7 +79,7 @@ namespace KLeakLint.Core.Engine
 
             ReleaseScopedVariables(span, state);
 
-            var exit = DescribeExit(value, returned);
+            var exit = DescribeExit(value, returned, state);
             foreach (var r in state.Resources.Values.Where(IsHeldAfterFailure).OrderBy(r => r.Id).ToList())
             {
                 var holder = HolderOf(r, state) ?? "it";
@@ -90,7 +90,7 @@ namespace KLeakLint.Core.Engine
                     " on this failure path " + exit.Where + instead,
                     r, state);
             }
-            foreach (var r in state.Resources.Values.Where(r => r.IsHeld && r.ParameterIndex is null && r.Spec?.KeptOnSuccess != true).OrderBy(r => r.Id).ToList())
+            foreach (var r in state.Resources.Values.Where(r => r.IsHeld && r.ParameterIndex is null && r.Spec?.KeptOnSuccess != true && (!r.HeldOutside || exit.IsError)).OrderBy(r => r.Id).ToList())
             {
                 var holder = HolderOf(r, state);
                 _report.Report(Rules.Leak, span,
@@ -99,6 +99,11 @@ namespace KLeakLint.Core.Engine
                     r, state);
             }
         }
+
+        /// <summary>A void function's exit is an error exit when the path has seen a failure: an error code or a failed acquire.</summary>
+        private static bool PathHasFailed(AbstractState state) =>
+            state.Values.Values.Any(v => v is SymbolicValue.Negative)
+            || state.Resources.Values.Any(r => r.ParameterIndex is null && r.Family is not null && r.Outcomes != Outcome.None && (r.Outcomes & Outcome.Acquired) == 0);
 
         /// <summary>The acquire failed on this path, but its contract says the reference was taken all the same.</summary>
         private static bool IsHeldAfterFailure(Resource r) =>
@@ -115,14 +120,20 @@ namespace KLeakLint.Core.Engine
             }
         }
 
-        private (string Path, string Where) DescribeExit(Value? value, SymbolicValue? returned)
+        private (string Path, string Where, bool IsError) DescribeExit(Value? value, SymbolicValue? returned, AbstractState state)
         {
-            if (value is null) return ("path", "before the function returns");
+            if (value is null)
+            {
+                var failed = PathHasFailed(state);
+                return (failed ? "error path" : "path", "before the function returns", failed);
+            }
             var isError = returned switch
             {
                 SymbolicValue.Integer i => i.Value < 0 || (_function.ReturnsPointer && i.Value == 0),
                 SymbolicValue.Null => true,
                 SymbolicValue.ErrorPointer => true,
+                SymbolicValue.Negative => true,
+                SymbolicValue.Status s => state.Resources.TryGetValue(s.ResourceId, out var sr) && (sr.Outcomes & Outcome.Acquired) == 0,
                 _ => false,
             };
             var text = returned switch
@@ -132,8 +143,8 @@ namespace KLeakLint.Core.Engine
                 SymbolicValue.Null => "NULL",
                 _ => Show(value),
             };
-            if (text.StartsWith("$t", StringComparison.Ordinal)) return (isError ? "error path" : "path", "before returning");
-            return (isError ? "error path" : "path", "before returning " + text);
+            if (text.StartsWith("$t", StringComparison.Ordinal)) return (isError ? "error path" : "path", "before returning", isError);
+            return (isError ? "error path" : "path", "before returning " + text, isError);
         }
 
         // ---- conditions ---------------------------------------------------------------------------------------
@@ -206,6 +217,8 @@ namespace KLeakLint.Core.Engine
                     return Holds(i.Value, c.Op, c.Constant) == outcome;
                 case SymbolicValue.Null:
                     return Holds(0, c.Op, c.Constant) == outcome;
+                case SymbolicValue.Negative when c.Constant == 0:
+                    return Holds(-1, c.Op, 0) == outcome;
                 case SymbolicValue.Resource r when c.Constant == 0 && (c.Op == CompareOp.Eq || c.Op == CompareOp.Ne):
                     return Refine(new Condition.IsNull(c.Value), state, (c.Op == CompareOp.Eq) == outcome);
                 case SymbolicValue.Status s when state.Resources.TryGetValue(s.ResourceId, out var res) && c.Constant == 0:
@@ -223,8 +236,13 @@ namespace KLeakLint.Core.Engine
                     }
                     return true;
                 default:
-                    if (outcome && c.Op == CompareOp.Eq && c.Value is Value.Read read && !read.Place.HasDeref)
-                        state.Values[read.Place] = new SymbolicValue.Integer(c.Constant);
+                    if (c.Value is Value.Read read && !read.Place.HasDeref)
+                    {
+                        if (outcome && c.Op == CompareOp.Eq)
+                            state.Values[read.Place] = new SymbolicValue.Integer(c.Constant);
+                        else if (c.Constant == 0 && (c.Op, outcome) is (CompareOp.Lt, true) or (CompareOp.Ge, false))
+                            state.Values[read.Place] = SymbolicValue.NegativeValue;
+                    }
                     return true;
             }
         }
