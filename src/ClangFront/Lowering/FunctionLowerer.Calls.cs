@@ -34,7 +34,7 @@ namespace KLeakLint.ClangFront.Lowering
         }
 
         /// <summary>Emits a call; a callee that never returns ends the block.</summary>
-        private void LowerCall(Cursor call, Place? result)
+        private void LowerCall(Cursor call, Place? result, TypeInfo targetType = default)
         {
             var span = call.Location;
             var name = CalleeName(call);
@@ -57,10 +57,24 @@ namespace KLeakLint.ClangFront.Lowering
                 return;
             }
 
-            Emit(new CallInstruction(result, name, arguments, span) { Indirect = indirect, ResultIsPointer = call.Type.IsPointer });
+            Emit(new CallInstruction(result, name, arguments, span)
+            {
+                Indirect = indirect,
+                ResultIsPointer = call.Type.IsPointer,
+                ResultPointee = PointeeKind(targetType.IsPointer ? targetType : call.Type),
+            });
 
             if (!indirect && (_catalog.IsNoReturn(name) || IsNoReturnDeclaration(call)))
                 Close(new UnreachableTerminator(span));
+        }
+
+        /// <summary>"scalar" for a pointer to plain data, "record" for a pointer to a struct or union, null otherwise.</summary>
+        private static string? PointeeKind(TypeInfo type)
+        {
+            if (!type.IsPointer) return null;
+            var pointee = type.Pointee.Canonical;
+            if (pointee.IsIntegral) return "scalar";
+            return pointee.Kind is TypeKindCode.Record ? "record" : null;
         }
 
         private static bool IsNoReturnDeclaration(Cursor call)

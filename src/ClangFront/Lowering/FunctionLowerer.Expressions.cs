@@ -16,12 +16,12 @@ namespace KLeakLint.ClangFront.Lowering
         }
 
         /// <summary><c>target = expression</c>: a call writes its result straight into the target, so no temporary holds it.</summary>
-        private void LowerAssignmentTo(Place target, Cursor expression, SourceSpan span)
+        private void LowerAssignmentTo(Place target, Cursor expression, SourceSpan span, TypeInfo targetType = default)
         {
             var e = Unwrap(expression);
             if (e.Kind == CursorKind.CallExpr && !IsValueCall(e))
             {
-                LowerCall(e, target);
+                LowerCall(e, target, targetType);
                 return;
             }
             var value = LowerValue(e);
@@ -266,7 +266,7 @@ namespace KLeakLint.ClangFront.Lowering
                 {
                     var target = LowerPlace(operands[0]);
                     if (target is null) { LowerValue(operands[1]); return Value.Opaque; }
-                    LowerAssignmentTo(target, operands[1], e.Location);
+                    LowerAssignmentTo(target, operands[1], e.Location, operands[0].Type);
                     return new Value.Read(target);
                 }
                 case BinaryOp.Comma:

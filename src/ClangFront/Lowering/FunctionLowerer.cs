@@ -191,7 +191,7 @@ namespace KLeakLint.ClangFront.Lowering
             foreach (var child in declaration.Children())
                 if (IsExpression(child.Kind)) init = child;
             if (init is Cursor i && !declaration.IsStatic)
-                LowerAssignmentTo(place, i, declaration.Location);
+                LowerAssignmentTo(place, i, declaration.Location, declaration.Type);
         }
 
         /// <summary>The function named in <c>__free(fn)</c> or <c>__attribute__((cleanup(fn)))</c> on a declaration.</summary>

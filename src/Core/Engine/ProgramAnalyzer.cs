@@ -34,8 +34,8 @@ namespace KLeakLint.Core.Engine
                 if (analyzer.Incomplete is not null) result.Incomplete.Add(analyzer.Incomplete);
                 else
                 {
-                    var summary = analyzer.Summary.Finish();
-                    if (!summary.IsEmpty) summaries[function.Name] = summary;
+                    // Even an empty summary says something: the body was read and keeps nothing it is given.
+                    summaries[function.Name] = analyzer.Summary.Finish();
                 }
             }
             result.Findings.Sort((a, b) =>

@@ -59,6 +59,12 @@ namespace KLeakLint.Core.Engine
         /// </summary>
         public bool HeldOutside { get; init; }
 
+        /// <summary>
+        /// The code holds it as plain data (<c>u8 *buf = kmalloc(...)</c>): a buffer passed to a function is read or
+        /// filled there, not kept, unlike a struct that may be linked somewhere.
+        /// </summary>
+        public bool IsPlainData { get; init; }
+
         /// <summary>The acquire's contract (null for parameters and objects released without being owned).</summary>
         public AcquireSpec? Spec { get; init; }
 

@@ -230,6 +230,7 @@ namespace KLeakLint.Core.Engine
                 AcquiredOnFailure = spec.AcquiredOnFailure,
                 AliasOf = aliasOf,
                 Spec = spec,
+                IsPlainData = call.ResultPointee == "scalar",
                 FirstArgument = call.Arguments.Count > 0 ? call.Arguments[0].ToString() : null,
             };
             state.Update(resource);
@@ -378,7 +379,7 @@ namespace KLeakLint.Core.Engine
             {
                 var r = state.Resources[id];
                 if (r.ParameterIndex is int index) _summary.ParameterMayBeKept(index);
-                else if (r.Family?.Class == ResourceClass.Memory) Escape(id, state, kept: false);
+                else if (r.Family?.Class == ResourceClass.Memory && !r.IsPlainData) Escape(id, state, kept: false);
             }
         }
 

@@ -13,6 +13,12 @@ namespace KLeakLint.Core.Ir
         /// <summary>The call returns a pointer (its result may point into an object passed to it).</summary>
         public bool ResultIsPointer { get; init; }
 
+        /// <summary>
+        /// What the result points to, as the code declares it (the type of <c>u8 *buf</c> in <c>buf = kmalloc(...)</c>):
+        /// "scalar" for plain data (bytes, integers), "record" for structs and unions, null when unknown or void.
+        /// </summary>
+        public string? ResultPointee { get; init; }
+
         public override string ToString() => (Result is null ? "" : Result + " = ") + Callee + "(" + string.Join(", ", Arguments) + ")";
     }
 
