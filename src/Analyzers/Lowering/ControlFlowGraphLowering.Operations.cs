@@ -197,41 +197,21 @@ namespace KLeakLint.Analyzers.Lowering
             foreach (var value in positional.Values) values.Add(value);
             values.AddRange(spread);
 
+            // Native code behind a P/Invoke reads the memory it is given and, unless a spec says otherwise, keeps nothing.
             var isPlatformInvoke = method is not null && TypeFacts.IsPlatformInvoke(method) && !IsKnown(name);
-            if (isPlatformInvoke) values = BorrowedByNativeCode(values, span);
 
             var returnsValue = keepsResult && (method is null || method.MethodKind == MethodKind.Constructor || !method.ReturnsVoid);
             var result = returnsValue ? into ?? NewTemporary(name + "()") : null;
             Emit(new CallInstruction(result, name, values, span)
             {
                 Indirect = method is null || method.ContainingType?.TypeKind == TypeKind.Delegate,
+                KeepsNothing = isPlatformInvoke,
                 ResultIsPointer = method is not null && TypeFacts.IsPointerLike(method.MethodKind == MethodKind.Constructor ? method.ContainingType : method.ReturnType),
             });
             foreach (var place in written) Emit(new AssignInstruction(place, Value.Opaque, span));
 
             if (initializer is not null && result is not null) LowerInitializer(initializer, result);
             return result is null ? Value.Opaque : new Value.Read(result);
-        }
-
-        /// <summary>
-        /// Native code called through P/Invoke reads the memory it is given and, unless a spec says otherwise, keeps
-        /// nothing. The engine's rule for unknown callees is that raw memory may be kept, so a pointer argument is
-        /// shown to the engine as a use of the variable (which still catches use after release) and the call gets an
-        /// opaque value in its place. A spec entry for the function (handoff, release, ...) turns this off.
-        /// </summary>
-        private List<Value> BorrowedByNativeCode(List<Value> values, SourceSpan span)
-        {
-            var borrowed = new List<Value>(values.Count);
-            foreach (var value in values)
-            {
-                if (value is Value.Read read)
-                {
-                    Emit(new UseInstruction(read.Place, UseKind.Dereference, span));
-                    borrowed.Add(new Value.Unknown(read.Place.ToString()));
-                }
-                else borrowed.Add(value);
-            }
-            return borrowed;
         }
 
         private bool IsKnown(string name) =>

@@ -50,6 +50,7 @@ namespace KLeakLint.Analyzers.Lowering
             {
                 ReturnsVoid = method.ReturnsVoid,
                 ReturnsPointer = TypeFacts.IsPointerLike(method.ReturnType) && method.ReturnType.SpecialType != SpecialType.System_String,
+                ReturnsErrorCodes = false,
             };
         }
 

@@ -52,7 +52,7 @@ namespace KLeakLint.Core.Engine
 
             if (release is null && consumes.Count == 0 && handoff is null && !_catalog.IsBorrowing(call.Callee))
             {
-                PassToUnknown(call, state);
+                if (!call.KeepsNothing) PassToUnknown(call, state);
                 ForgetWhatCalleeMayWrite(call, state);
             }
             if (call.Result is not null) Assign(call.Result, DerivedResult(call, state), call.Span, state);

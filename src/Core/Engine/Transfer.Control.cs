@@ -138,7 +138,7 @@ namespace KLeakLint.Core.Engine
             };
             var text = returned switch
             {
-                SymbolicValue.Integer i when !_function.ReturnsPointer => Errno.Render(i.Value),
+                SymbolicValue.Integer i when !_function.ReturnsPointer => _function.ReturnsErrorCodes ? Errno.Render(i.Value) : i.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 SymbolicValue.Integer i when i.Value == 0 => "NULL",
                 SymbolicValue.Null => "NULL",
                 _ => Show(value),

@@ -25,6 +25,9 @@ namespace KLeakLint.Core.Ir
         /// <summary>The function returns <c>void</c>; its falling off the end is a return.</summary>
         public bool ReturnsVoid { get; set; }
 
+        /// <summary>Negative integers it returns are kernel error codes (<c>-12</c> reads as <c>-ENOMEM</c>); false for C#.</summary>
+        public bool ReturnsErrorCodes { get; set; } = true;
+
         /// <summary>The function returns a pointer (so returning NULL is a failure path).</summary>
         public bool ReturnsPointer { get; set; }
 

@@ -10,6 +10,12 @@ namespace KLeakLint.Core.Ir
         /// <summary>The callee was reached through a function pointer or another expression, not by name.</summary>
         public bool Indirect { get; init; }
 
+        /// <summary>
+        /// The frontend knows the callee keeps nothing it is given (native code behind a P/Invoke reads its buffers):
+        /// passing memory to it is no hand-off, whatever the engine's rule for unknown callees.
+        /// </summary>
+        public bool KeepsNothing { get; init; }
+
         /// <summary>The call returns a pointer (its result may point into an object passed to it).</summary>
         public bool ResultIsPointer { get; init; }
 
