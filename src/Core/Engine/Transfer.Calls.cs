@@ -268,7 +268,10 @@ namespace KLeakLint.Core.Engine
                     else
                     {
                         state.Objects[obj] = id;
-                        if (StorageOf(obj, state).Kind == StorageKind.NonLocal) state.Update(state.Resources[id] with { HeldOutside = true });
+                        var storage = StorageOf(obj, state);
+                        if (storage.Kind == StorageKind.NonLocal) state.Update(state.Resources[id] with { HeldOutside = true });
+                        // path_get(&w->path) in a fresh w: the reference goes wherever w goes.
+                        else if (storage.Kind == StorageKind.InResource) state.Update(state.Resources[id] with { Parent = storage.Owner });
                     }
                     break;
 

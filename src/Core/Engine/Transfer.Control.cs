@@ -240,7 +240,8 @@ namespace KLeakLint.Core.Engine
                     {
                         if (outcome && c.Op == CompareOp.Eq)
                             state.Values[read.Place] = new SymbolicValue.Integer(c.Constant);
-                        else if (c.Constant == 0 && (c.Op, outcome) is (CompareOp.Lt, true) or (CompareOp.Ge, false))
+                        // Kernel convention: a status that is negative, or just nonzero (`if (ret) return ret;`), is an error code.
+                        else if (c.Constant == 0 && (c.Op, outcome) is (CompareOp.Lt, true) or (CompareOp.Ge, false) or (CompareOp.Ne, true) or (CompareOp.Eq, false))
                             state.Values[read.Place] = SymbolicValue.NegativeValue;
                     }
                     return true;
