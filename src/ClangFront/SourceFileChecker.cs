@@ -52,8 +52,21 @@ namespace KLeakLint.ClangFront
             var setup = Flags.GetSetup(path, out var flagError);
             if (setup is null) return Failed(path, flagError ?? "no compile flags for this file");
 
-            using var unit = _index.Parse(path, setup.Arguments, setup.UnsavedFiles, out var parseError);
+            var unit = _index.Parse(path, setup.Arguments, setup.UnsavedFiles, out var parseError);
             if (unit is null) return Failed(path, parseError ?? "libclang could not parse this file");
+            var madeUp = Array.Empty<string>();
+            if (setup.Headerless && UndeclaredNames(unit) is { } names)
+            {
+                var second = HeaderlessFlags.WithMadeUpDeclarations(setup, names.Identifiers, names.Types);
+                var reparsed = _index.Parse(path, second.Arguments, second.UnsavedFiles, out _);
+                if (reparsed is not null)
+                {
+                    unit.Dispose();
+                    unit = reparsed;
+                    madeUp = names.Identifiers.Concat(names.Types).ToArray();
+                }
+            }
+            using var owned = unit;
 
             var incomplete = new List<IncompleteAnalysis>();
             var functions = TranslationUnitLowering.LowerMainFile(unit, Catalog, incomplete);
@@ -64,15 +77,18 @@ namespace KLeakLint.ClangFront
             var diagnostics = unit.Diagnostics.ToList();
             if (setup.Headerless)
                 diagnostics.Insert(0, new FileDiagnostic("note", path, 0, 0,
-                    "parsed headerless: #include lines were skipped and the built-in kernel prelude declares the APIs", "kleaklint"));
+                    "parsed headerless: #include lines were skipped and the built-in kernel prelude declares the APIs" +
+                    (madeUp.Length == 0 ? "" : "; names no header declared were made up as integers: " + string.Join(", ", madeUp.Take(12)) + (madeUp.Length > 12 ? ", ..." : "")),
+                    "kleaklint"));
             var status = unit.HasErrors ? FileStatus.Errors : FileStatus.Ok;
             return new FileReport(path, status, diagnostics, findings, incomplete);
         }
 
         /// <summary>
         /// Where clang reported an error inside a function, statements may be missing from its tree (an undeclared
-        /// iterator macro parses as a call, a call with an unknown identifier vanishes): its findings would be guesses,
-        /// so they are withheld and the function is reported as incompletely analyzed.
+        /// iterator macro parses as a call, a call with an unknown identifier vanishes). A finding whose path spans an
+        /// error line (from its acquire, or the function's start, to where it is reported) would be a guess, so it is
+        /// withheld; the function is reported as incompletely analyzed.
         /// </summary>
         private static IReadOnlyList<Finding> WithholdWhereClangFailed(ParsedUnit unit, IReadOnlyList<Core.Ir.FunctionIr> functions,
             IReadOnlyList<Finding> findings, List<IncompleteAnalysis> incomplete)
@@ -80,20 +96,47 @@ namespace KLeakLint.ClangFront
             if (!unit.HasErrors) return findings;
             var errorLines = unit.Diagnostics
                 .Where(d => (d.Severity == "error" || d.Severity == "fatal") && d.Line > 0 && SamePath(d.File, unit.MainFile))
-                .Select(d => d.Line).ToList();
-            var damaged = new HashSet<string>(StringComparer.Ordinal);
+                .Select(d => d.Line).OrderBy(l => l).ToList();
+            var kept = new List<Finding>();
+            foreach (var finding in findings)
+            {
+                var function = functions.FirstOrDefault(f => f.Name == finding.Function);
+                var from = finding.Acquire?.Span.Line ?? function?.Span.Line ?? 0;
+                if (!errorLines.Any(l => l >= Math.Min(from, finding.Span.Line) && l <= Math.Max(from, finding.Span.Line))) kept.Add(finding);
+            }
             foreach (var function in functions)
             {
                 var line = errorLines.FirstOrDefault(l => l >= function.Span.Line && l <= function.EndLine);
-                if (line == 0 || !damaged.Add(function.Name)) continue;
+                if (line == 0) continue;
                 incomplete.Add(new IncompleteAnalysis(function.Name, function.Span,
-                    "analysis incomplete: clang reported an error inside this function (line " + line + "); its findings are withheld"));
+                    "analysis incomplete: clang reported an error inside this function (line " + line + "); findings whose path crosses it are withheld"));
             }
-            return damaged.Count == 0 ? findings : findings.Where(f => !damaged.Contains(f.Function)).ToList();
+            return kept;
         }
 
         private static bool SamePath(string a, string b) =>
             string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), StringComparison.Ordinal);
+
+        private static readonly System.Text.RegularExpressions.Regex UndeclaredIdentifier =
+            new System.Text.RegularExpressions.Regex(@"^use of undeclared identifier '(\w+)'");
+
+        private static readonly System.Text.RegularExpressions.Regex UnknownTypeName =
+            new System.Text.RegularExpressions.Regex(@"^unknown type name '(\w+)'");
+
+        /// <summary>Identifiers and type names the first headerless parse found undeclared, or null when there are none.</summary>
+        private static (IReadOnlyCollection<string> Identifiers, IReadOnlyCollection<string> Types)? UndeclaredNames(ParsedUnit unit)
+        {
+            var identifiers = new SortedSet<string>(StringComparer.Ordinal);
+            var types = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var d in unit.Diagnostics.Where(d => d.Severity == "error"))
+            {
+                var id = UndeclaredIdentifier.Match(d.Message);
+                if (id.Success) identifiers.Add(id.Groups[1].Value);
+                var type = UnknownTypeName.Match(d.Message);
+                if (type.Success) types.Add(type.Groups[1].Value);
+            }
+            return identifiers.Count + types.Count == 0 ? null : (identifiers, types);
+        }
 
         /// <summary>Why the file cannot be analyzed at all (missing, unreadable, binary), or null.</summary>
         private static string? ReadProblem(string path)

@@ -74,6 +74,14 @@ namespace KLeakLint.ClangFront.Flags
                 $"-DKBUILD_BASENAME=\"{baseName}\"",
                 $"-DKBUILD_MODNAME=\"{baseName}\"",
                 "-ferror-limit=0",
+                // The prelude cannot declare everything a module uses: a call to an undeclared function, or an integer
+                // where a pointer is expected, must not drop the statement (clang 15+ makes these errors by default).
+                "-Wno-unknown-warning-option",
+                "-Wno-error=implicit-function-declaration",
+                "-Wno-error=int-conversion",
+                "-Wno-error=incompatible-pointer-types",
+                "-Wno-error=incompatible-function-pointer-types",
+                "-Wno-error=implicit-int",
                 "-include",
                 PreludePath,
             };
@@ -81,6 +89,27 @@ namespace KLeakLint.ClangFront.Flags
 
             error = null;
             return new CompileSetup(arguments, unsaved, Headerless: true);
+        }
+
+        /// <summary>Where libclang sees the declarations made up for identifiers the prelude lacks.</summary>
+        public const string MadeUpDeclarationsPath = "/__kleaklint__/made-up-declarations.h";
+
+        /// <summary>
+        /// A second setup for a file whose first parse met identifiers and type names nobody declared (a module's
+        /// constants from a header that was skipped): each identifier becomes a distinct integer constant and each type
+        /// name an integer type, so that the statements using them are kept in the tree.
+        /// </summary>
+        public static CompileSetup WithMadeUpDeclarations(CompileSetup setup, IReadOnlyCollection<string> identifiers, IReadOnlyCollection<string> typeNames)
+        {
+            var text = new StringBuilder("/* KLeakLint: declarations made up for names no header declared */\n");
+            foreach (var type in typeNames) text.Append("typedef long ").Append(type).Append(";\n");
+            int value = 0x4b4c0000;
+            foreach (var identifier in identifiers) text.Append("enum { ").Append(identifier).Append(" = ").Append(value++).Append(" };\n");
+            var unsaved = new List<UnsavedFile>(setup.UnsavedFiles) { new UnsavedFile(MadeUpDeclarationsPath, text.ToString()) };
+            var arguments = new List<string>(setup.Arguments);
+            int prelude = arguments.IndexOf(PreludePath);
+            arguments.InsertRange(prelude + 1, new[] { "-include", MadeUpDeclarationsPath });
+            return setup with { Arguments = arguments, UnsavedFiles = unsaved };
         }
 
         /// <summary>

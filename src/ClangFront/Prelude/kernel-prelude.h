@@ -172,6 +172,13 @@ typedef void                   *fl_owner_t;
 typedef unsigned short          sa_family_t;
 typedef int                     irqreturn_t;
 typedef u64                     netdev_features_t;
+
+/* stdarg.h */
+typedef __builtin_va_list       va_list;
+#define va_start(v, l)          __builtin_va_start(v, l)
+#define va_end(v)               __builtin_va_end(v)
+#define va_arg(v, T)            __builtin_va_arg(v, T)
+#define va_copy(d, s)           __builtin_va_copy(d, s)
 typedef int                     netdev_tx_t;
 
 typedef struct { int counter; } atomic_t;
@@ -810,6 +817,19 @@ extern void *kvzalloc(size_t size, gfp_t flags) __malloc;
 extern void *kvcalloc(size_t n, size_t size, gfp_t flags) __malloc;
 extern void *kvmalloc_array(size_t n, size_t size, gfp_t flags) __malloc;
 extern void *kvrealloc(const void *p, size_t oldsize, size_t newsize, gfp_t flags);
+extern void *kcalloc_node(size_t n, size_t size, gfp_t flags, int node) __malloc;
+extern void *kmalloc_array_node(size_t n, size_t size, gfp_t flags, int node) __malloc;
+extern void * __must_check krealloc_array(void *p, size_t new_n, size_t new_size, gfp_t flags);
+extern void *kvmalloc_node(size_t size, gfp_t flags, int node) __malloc;
+extern void *kvzalloc_node(size_t size, gfp_t flags, int node) __malloc;
+extern void *vzalloc_node(unsigned long size, int node) __malloc;
+extern void *vmalloc_32(unsigned long size) __malloc;
+extern void *vmalloc_array(size_t n, size_t size) __malloc;
+extern void *vcalloc(size_t n, size_t size) __malloc;
+extern void kvfree_sensitive(const void *addr, size_t len);
+extern __printf(2, 0) char *kvasprintf(gfp_t gfp, const char *fmt, va_list args);
+extern __printf(2, 0) const char *kvasprintf_const(gfp_t gfp, const char *fmt, va_list args);
+extern void *memdup_user_nul(const void __user *src, size_t len);
 
 extern struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsigned int align,
                                             slab_flags_t flags, void (*ctor)(void *));
@@ -830,6 +850,50 @@ extern unsigned long get_zeroed_page(gfp_t gfp_mask);
 extern void free_pages(unsigned long addr, unsigned int order);
 extern void free_page(unsigned long addr);
 #define __get_free_page(gfp_mask) __get_free_pages((gfp_mask), 0)
+
+/* Pages (gfp.h, mm.h): alloc_page() and __free_page() are macros, as in the kernel. */
+struct page {
+        unsigned long flags;
+        void *virtual;
+};
+extern struct page *alloc_pages(gfp_t gfp, unsigned int order);
+extern struct page *alloc_pages_node(int nid, gfp_t gfp_mask, unsigned int order);
+extern void __free_pages(struct page *page, unsigned int order);
+#define alloc_page(gfp_mask)    alloc_pages(gfp_mask, 0)
+#define __free_page(page)       __free_pages((page), 0)
+extern void *alloc_pages_exact(size_t size, gfp_t gfp_mask);
+extern void free_pages_exact(void *virt, size_t size);
+extern void *page_address(const struct page *page);
+extern struct page *virt_to_page(const void *addr);
+extern void get_page(struct page *page);
+extern void put_page(struct page *page);
+
+/* Per-CPU memory (percpu.h): the allocation macros expand to __alloc_percpu*, as in the kernel. */
+extern void __percpu *__alloc_percpu(size_t size, size_t align);
+extern void __percpu *__alloc_percpu_gfp(size_t size, size_t align, gfp_t gfp);
+extern void free_percpu(void __percpu *__pdata);
+#define alloc_percpu_gfp(type, gfp) \
+        (__typeof__(type) __percpu *)__alloc_percpu_gfp(sizeof(type), __alignof__(type), gfp)
+#define alloc_percpu(type) \
+        (__typeof__(type) __percpu *)__alloc_percpu(sizeof(type), __alignof__(type))
+#define per_cpu_ptr(ptr, cpu)   ((void)(cpu), (ptr))
+#define this_cpu_ptr(ptr)       (ptr)
+#define raw_cpu_ptr(ptr)        (ptr)
+
+/* Bitmaps (bitmap.h). */
+extern unsigned long *bitmap_alloc(unsigned int nbits, gfp_t flags);
+extern unsigned long *bitmap_zalloc(unsigned int nbits, gfp_t flags);
+extern void bitmap_free(const unsigned long *bitmap);
+extern void bitmap_zero(unsigned long *dst, unsigned int nbits);
+extern void bitmap_fill(unsigned long *dst, unsigned int nbits);
+extern void set_bit(long nr, volatile unsigned long *addr);
+extern void clear_bit(long nr, volatile unsigned long *addr);
+extern bool test_bit(long nr, const volatile unsigned long *addr);
+extern bool test_and_set_bit(long nr, volatile unsigned long *addr);
+extern bool test_and_clear_bit(long nr, volatile unsigned long *addr);
+extern unsigned long find_first_zero_bit(const unsigned long *addr, unsigned long size);
+extern unsigned long find_first_bit(const unsigned long *addr, unsigned long size);
+extern unsigned long find_next_bit(const unsigned long *addr, unsigned long size, unsigned long offset);
 
 extern void *memset(void *s, int c, size_t n);
 extern void *memcpy(void *dest, const void *src, size_t n);
@@ -985,7 +1049,16 @@ extern struct kobject * __must_check kobject_get_unless_zero(struct kobject *kob
 extern void kobject_put(struct kobject *kobj);
 extern const char *kobject_name(const struct kobject *kobj);
 extern int kobject_uevent(struct kobject *kobj, enum kobject_action action);
-extern struct kset * __must_check kset_create_and_add(const char *name, const void *uevent_ops, struct kobject *parent_kobj);
+struct kobj_uevent_env;
+struct kset_uevent_ops {
+        int (* const filter)(struct kobject *kobj);
+        const char *(* const name)(struct kobject *kobj);
+        int (* const uevent)(struct kobject *kobj, struct kobj_uevent_env *env);
+};
+extern struct kset * __must_check kset_create_and_add(const char *name, const struct kset_uevent_ops *u,
+                                                      struct kobject *parent_kobj);
+extern struct kset *kset_get(struct kset *k);
+extern void kset_put(struct kset *k);
 extern void kset_unregister(struct kset *kset);
 
 extern int __must_check sysfs_create_file(struct kobject *kobj, const struct attribute *attr);
@@ -1208,6 +1281,108 @@ extern bool device_property_present(struct device *dev, const char *propname);
 extern const void *device_get_match_data(const struct device *dev);
 extern struct device_node *dev_of_node(struct device *dev);
 
+/* ACPI (acpi/actypes.h, acexcep.h, acpixf.h, acpi_bus.h, linux/acpi.h) */
+typedef u32 acpi_status;
+typedef char *acpi_string;
+typedef void *acpi_handle;
+#define AE_OK                   (acpi_status)0x0000
+#define AE_NOT_FOUND            (acpi_status)0x0005
+#define ACPI_SUCCESS(a)         (!(a))
+#define ACPI_FAILURE(a)         (a)
+#define ACPI_NAMESEG_SIZE       4
+struct acpi_table_header {
+        char signature[ACPI_NAMESEG_SIZE];
+        u32 length;
+        u8 revision;
+        u8 checksum;
+        char oem_id[6];
+        char oem_table_id[8];
+        u32 oem_revision;
+        char asl_compiler_id[ACPI_NAMESEG_SIZE];
+        u32 asl_compiler_revision;
+};
+struct acpi_device {
+        u32 pld_crc;
+        int device_type;
+        acpi_handle handle;
+        struct fwnode_handle fwnode;
+        struct list_head wakeup_list;
+        struct list_head del_list;
+        struct device dev;
+        void *driver_data;
+};
+#define to_acpi_device(d)       container_of(d, struct acpi_device, dev)
+extern acpi_status acpi_get_table(acpi_string signature, u32 instance, struct acpi_table_header **out_table);
+extern void acpi_put_table(struct acpi_table_header *table);
+extern struct acpi_device *acpi_dev_get(struct acpi_device *adev);
+extern void acpi_dev_put(struct acpi_device *adev);
+extern struct acpi_device *acpi_dev_get_first_match_dev(const char *hid, const char *uid, s64 hrv);
+extern struct acpi_device *acpi_dev_get_next_match_dev(struct acpi_device *adev, const char *hid, const char *uid,
+                                                       s64 hrv);
+extern struct acpi_device *acpi_get_acpi_dev(acpi_handle handle);
+extern void acpi_put_acpi_dev(struct acpi_device *adev);
+extern bool acpi_dev_present(const char *hid, const char *uid, s64 hrv);
+extern const char *acpi_dev_name(struct acpi_device *adev);
+extern struct acpi_device *__kleaklint_acpi_companion(const struct device *dev);
+#define ACPI_COMPANION(dev)     __kleaklint_acpi_companion(dev)
+#define for_each_acpi_dev_match(adev, hid, uid, hrv) \
+        for (adev = acpi_dev_get_first_match_dev(hid, uid, hrv); \
+             adev; \
+             adev = acpi_dev_get_next_match_dev(adev, hid, uid, hrv))
+
+extern struct device *bus_find_device_by_fwnode(struct bus_type *bus, const struct fwnode_handle *fwnode);
+extern struct device *bus_find_device_by_devt(struct bus_type *bus, dev_t devt);
+extern struct device *bus_find_next_device(struct bus_type *bus, struct device *cur);
+extern struct device *bus_find_device_by_acpi_dev(struct bus_type *bus, const struct acpi_device *adev);
+extern struct device *subsys_find_device_by_id(struct bus_type *bus, unsigned int id, struct device *hint);
+extern struct device *class_find_device_by_of_node(struct class *class, const struct device_node *np);
+extern struct device *class_find_device_by_fwnode(struct class *class, const struct fwnode_handle *fwnode);
+extern struct device *class_find_device_by_devt(struct class *class, dev_t devt);
+extern struct device *class_find_device_by_acpi_dev(struct class *class, const struct acpi_device *adev);
+extern struct device *driver_find_device_by_name(struct device_driver *drv, const char *name);
+extern struct device *driver_find_device_by_of_node(struct device_driver *drv, const struct device_node *np);
+extern struct device *driver_find_device_by_fwnode(struct device_driver *drv, const struct fwnode_handle *fwnode);
+extern struct device *driver_find_device_by_devt(struct device_driver *drv, dev_t devt);
+extern struct device *driver_find_next_device(struct device_driver *drv, struct device *start);
+extern struct device *driver_find_device_by_acpi_dev(struct device_driver *drv, const struct acpi_device *adev);
+extern struct device *device_find_child(struct device *dev, void *data, int (*match)(struct device *dev, void *data));
+extern struct device *device_find_child_by_name(struct device *parent, const char *name);
+extern struct device *device_find_any_child(struct device *parent);
+extern int device_for_each_child(struct device *dev, void *data, int (*fn)(struct device *dev, void *data));
+extern int class_for_each_device(struct class *class, struct device *start, void *data,
+                                 int (*fn)(struct device *dev, void *data));
+extern int device_match_name(struct device *dev, const void *name);
+extern int device_match_of_node(struct device *dev, const void *np);
+extern int device_match_fwnode(struct device *dev, const void *fwnode);
+extern int device_match_devt(struct device *dev, const void *pdevt);
+extern int device_match_any(struct device *dev, const void *unused);
+
+struct klist;
+struct klist_node;
+struct klist_iter {
+        struct klist *i_klist;
+        struct klist_node *i_cur;
+};
+struct class_dev_iter {
+        struct klist_iter ki;
+        const struct device_type *type;
+};
+struct subsys_dev_iter {
+        struct klist_iter ki;
+        const struct device_type *type;
+};
+extern void class_dev_iter_init(struct class_dev_iter *iter, struct class *class, struct device *start,
+                                const struct device_type *type);
+extern struct device *class_dev_iter_next(struct class_dev_iter *iter);
+extern void class_dev_iter_exit(struct class_dev_iter *iter);
+extern void subsys_dev_iter_init(struct subsys_dev_iter *iter, struct bus_type *subsys, struct device *start,
+                                 const struct device_type *type);
+extern struct device *subsys_dev_iter_next(struct subsys_dev_iter *iter);
+extern void subsys_dev_iter_exit(struct subsys_dev_iter *iter);
+extern __printf(6, 7) struct device *device_create_with_groups(struct class *cls, struct device *parent, dev_t devt,
+                                                               void *drvdata, const struct attribute_group **groups,
+                                                               const char *fmt, ...);
+extern struct device *fwnode_get_next_parent_dev(struct fwnode_handle *fwnode);
 extern void *devm_kmalloc(struct device *dev, size_t size, gfp_t gfp) __malloc;
 extern void *devm_kzalloc(struct device *dev, size_t size, gfp_t gfp) __malloc;
 extern void *devm_kcalloc(struct device *dev, size_t n, size_t size, gfp_t flags) __malloc;
@@ -1304,6 +1479,31 @@ extern struct device_node *of_get_cpu_node(int cpu, unsigned int *thread);
 extern struct device_node *of_graph_get_next_endpoint(const struct device_node *parent, struct device_node *previous);
 extern struct device_node *of_graph_get_remote_port_parent(const struct device_node *node);
 extern struct device_node *of_graph_get_remote_endpoint(const struct device_node *node);
+extern struct device_node *__of_find_all_nodes(struct device_node *prev);
+extern struct device_node *of_find_all_nodes(struct device_node *prev);
+extern struct device_node *of_find_next_cache_node(const struct device_node *np);
+extern struct device_node *of_get_cpu_state_node(struct device_node *cpu_node, int index);
+extern struct device_node *of_cpu_device_node_get(int cpu);
+extern struct device_node *of_irq_find_parent(struct device_node *child);
+extern struct device_node *of_graph_get_port_by_id(struct device_node *node, u32 id);
+extern struct device_node *of_graph_get_next_port(const struct device_node *parent, struct device_node *port);
+extern struct device_node *of_graph_get_next_port_endpoint(const struct device_node *port, struct device_node *prev);
+extern struct device_node *of_graph_get_endpoint_by_regs(const struct device_node *parent, int port_reg, int reg);
+extern struct device_node *of_graph_get_port_parent(struct device_node *node);
+extern struct device_node *of_graph_get_remote_port(const struct device_node *node);
+extern struct device_node *of_graph_get_remote_node(const struct device_node *node, u32 port, u32 endpoint);
+struct of_endpoint {
+        unsigned int port;
+        unsigned int id;
+        const struct device_node *local_node;
+};
+extern bool of_graph_is_present(const struct device_node *node);
+extern int of_graph_parse_endpoint(const struct device_node *node, struct of_endpoint *endpoint);
+extern unsigned int of_graph_get_endpoint_count(const struct device_node *np);
+extern unsigned int of_graph_get_port_count(struct device_node *np);
+extern int of_machine_is_compatible(const char *compat);
+extern bool of_device_is_big_endian(const struct device_node *device);
+extern int of_irq_get_byname(struct device_node *dev, const char *name);
 extern int of_get_child_count(const struct device_node *np);
 extern int of_get_available_child_count(const struct device_node *np);
 extern struct property *of_find_property(const struct device_node *np, const char *name, int *lenp);
@@ -1348,8 +1548,9 @@ extern int devm_of_platform_populate(struct device *dev);
 #define of_node_full_name(np)   ((np) ? (np)->full_name : "<no-node>")
 
 /* The kernel's iterator macros: each step gets the next node and puts the previous one. */
-#define for_each_of_allnodes(dn) \
-        for (dn = of_find_node_by_path("/"); dn; dn = of_find_node_by_name(dn, NULL))
+#define for_each_of_allnodes_from(from, dn) \
+        for (dn = __of_find_all_nodes(from); dn; dn = __of_find_all_nodes(dn))
+#define for_each_of_allnodes(dn) for_each_of_allnodes_from(NULL, dn)
 #define for_each_node_by_name(dn, name) \
         for (dn = of_find_node_by_name(NULL, name); dn; dn = of_find_node_by_name(dn, name))
 #define for_each_node_by_type(dn, type) \
@@ -1374,6 +1575,102 @@ extern int devm_of_platform_populate(struct device *dev);
 #define for_each_endpoint_of_node(parent, child) \
         for (child = of_graph_get_next_endpoint(parent, NULL); child != NULL; \
              child = of_graph_get_next_endpoint(parent, child))
+#define for_each_child_of_node_scoped(parent, child) \
+        for (struct device_node *child __free(device_node) = \
+             of_get_next_child(parent, NULL); \
+             child != NULL; \
+             child = of_get_next_child(parent, child))
+#define for_each_available_child_of_node_scoped(parent, child) \
+        for (struct device_node *child __free(device_node) = \
+             of_get_next_available_child(parent, NULL); \
+             child != NULL; \
+             child = of_get_next_available_child(parent, child))
+#define for_each_of_cpu_node(cpu) \
+        for (cpu = of_get_next_cpu_node(NULL); cpu != NULL; \
+             cpu = of_get_next_cpu_node(cpu))
+#define for_each_of_graph_port(parent, child) \
+        for (struct device_node *child __free(device_node) = of_graph_get_next_port(parent, NULL); \
+             child != NULL; child = of_graph_get_next_port(parent, child))
+#define for_each_of_graph_port_endpoint(parent, child) \
+        for (struct device_node *child __free(device_node) = of_graph_get_next_port_endpoint(parent, NULL); \
+             child != NULL; child = of_graph_get_next_port_endpoint(parent, child))
+
+/* ------------------------------------------------------------------------------------------ */
+/* Firmware nodes (property.h, fwnode.h)                                                      */
+/* ------------------------------------------------------------------------------------------ */
+
+#define FWNODE_GRAPH_ENDPOINT_NEXT      BIT(0)
+#define FWNODE_GRAPH_DEVICE_DISABLED    BIT(1)
+struct fwnode_reference_args {
+        struct fwnode_handle *fwnode;
+        unsigned int nargs;
+        u64 args[8];
+};
+extern struct fwnode_handle *__dev_fwnode(struct device *dev);
+#define dev_fwnode(dev)         __dev_fwnode(dev)
+extern struct fwnode_handle *fwnode_handle_get(struct fwnode_handle *fwnode);
+extern void fwnode_handle_put(struct fwnode_handle *fwnode);
+DEFINE_FREE(fwnode_handle, struct fwnode_handle *, fwnode_handle_put(_T))
+extern struct fwnode_handle *fwnode_find_reference(const struct fwnode_handle *fwnode, const char *name,
+                                                   unsigned int index);
+extern int fwnode_property_get_reference_args(const struct fwnode_handle *fwnode, const char *prop,
+                                              const char *nargs_prop, unsigned int nargs, unsigned int index,
+                                              struct fwnode_reference_args *args);
+extern const char *fwnode_get_name(const struct fwnode_handle *fwnode);
+extern const char *fwnode_get_name_prefix(const struct fwnode_handle *fwnode);
+extern struct fwnode_handle *fwnode_get_parent(const struct fwnode_handle *fwnode);
+extern struct fwnode_handle *fwnode_get_next_parent(struct fwnode_handle *fwnode);
+extern unsigned int fwnode_count_parents(const struct fwnode_handle *fwn);
+extern struct fwnode_handle *fwnode_get_nth_parent(struct fwnode_handle *fwn, unsigned int depth);
+extern bool fwnode_is_ancestor_of(struct fwnode_handle *ancestor, struct fwnode_handle *child);
+extern struct fwnode_handle *fwnode_get_next_child_node(const struct fwnode_handle *fwnode,
+                                                        struct fwnode_handle *child);
+extern struct fwnode_handle *fwnode_get_next_available_child_node(const struct fwnode_handle *fwnode,
+                                                                  struct fwnode_handle *child);
+extern struct fwnode_handle *device_get_next_child_node(const struct device *dev, struct fwnode_handle *child);
+extern struct fwnode_handle *fwnode_get_named_child_node(const struct fwnode_handle *fwnode, const char *childname);
+extern struct fwnode_handle *device_get_named_child_node(const struct device *dev, const char *childname);
+extern unsigned int device_get_child_node_count(const struct device *dev);
+extern bool fwnode_device_is_available(const struct fwnode_handle *fwnode);
+extern bool fwnode_property_present(const struct fwnode_handle *fwnode, const char *propname);
+extern bool fwnode_property_read_bool(const struct fwnode_handle *fwnode, const char *propname);
+extern int fwnode_property_read_u32_array(const struct fwnode_handle *fwnode, const char *propname, u32 *val,
+                                          size_t nval);
+extern int fwnode_property_read_u32(const struct fwnode_handle *fwnode, const char *propname, u32 *val);
+extern int fwnode_property_read_u64(const struct fwnode_handle *fwnode, const char *propname, u64 *val);
+extern int fwnode_property_read_string(const struct fwnode_handle *fwnode, const char *propname, const char **val);
+extern int fwnode_property_match_string(const struct fwnode_handle *fwnode, const char *propname, const char *string);
+extern int fwnode_irq_get(const struct fwnode_handle *fwnode, unsigned int index);
+extern int fwnode_irq_get_byname(const struct fwnode_handle *fwnode, const char *name);
+extern struct fwnode_handle *fwnode_graph_get_next_endpoint(const struct fwnode_handle *fwnode,
+                                                            struct fwnode_handle *prev);
+extern struct fwnode_handle *fwnode_graph_get_port_parent(const struct fwnode_handle *fwnode);
+extern struct fwnode_handle *fwnode_graph_get_remote_port_parent(const struct fwnode_handle *fwnode);
+extern struct fwnode_handle *fwnode_graph_get_remote_port(const struct fwnode_handle *fwnode);
+extern struct fwnode_handle *fwnode_graph_get_remote_endpoint(const struct fwnode_handle *fwnode);
+extern struct fwnode_handle *fwnode_graph_get_endpoint_by_id(const struct fwnode_handle *fwnode, u32 port,
+                                                             u32 endpoint, unsigned long flags);
+extern unsigned int fwnode_graph_get_endpoint_count(struct fwnode_handle *fwnode, unsigned long flags);
+
+#define fwnode_for_each_parent_node(fwnode, parent) \
+        for (parent = fwnode_get_parent(fwnode); parent; \
+             parent = fwnode_get_next_parent(parent))
+#define fwnode_for_each_child_node(fwnode, child) \
+        for (child = fwnode_get_next_child_node(fwnode, NULL); child; \
+             child = fwnode_get_next_child_node(fwnode, child))
+#define fwnode_for_each_available_child_node(fwnode, child) \
+        for (child = fwnode_get_next_available_child_node(fwnode, NULL); child; \
+             child = fwnode_get_next_available_child_node(fwnode, child))
+#define device_for_each_child_node(dev, child) \
+        for (child = device_get_next_child_node(dev, NULL); child; \
+             child = device_get_next_child_node(dev, child))
+#define device_for_each_child_node_scoped(dev, child) \
+        for (struct fwnode_handle *child __free(fwnode_handle) = \
+                device_get_next_child_node(dev, NULL); \
+             child; child = device_get_next_child_node(dev, child))
+#define fwnode_graph_for_each_endpoint(fwnode, child) \
+        for (child = NULL; \
+             (child = fwnode_graph_get_next_endpoint(fwnode, child)); )
 
 /* ------------------------------------------------------------------------------------------ */
 /* Platform, PCI, USB, I2C, SPI, misc and character devices                                   */
@@ -1439,6 +1736,24 @@ extern struct platform_device *platform_device_register_simple(const char *name,
                                                                const struct resource *res, unsigned int num);
 extern struct platform_device *platform_device_register_data(struct device *parent, const char *name, int id,
                                                              const void *data, size_t size);
+struct property_entry;
+struct platform_device_info {
+        struct device *parent;
+        struct fwnode_handle *fwnode;
+        bool of_node_reused;
+        const char *name;
+        int id;
+        const struct resource *res;
+        unsigned int num_res;
+        const void *data;
+        size_t size_data;
+        u64 dma_mask;
+        const struct property_entry *properties;
+};
+extern struct platform_device *platform_device_register_full(const struct platform_device_info *pdevinfo);
+extern struct platform_device *platform_device_register_resndata(struct device *parent, const char *name, int id,
+                                                                 const struct resource *res, unsigned int num,
+                                                                 const void *data, size_t size);
 extern struct platform_device *of_find_device_by_node(struct device_node *np);
 extern struct resource *platform_get_resource(struct platform_device *dev, unsigned int type, unsigned int num);
 extern struct resource *platform_get_resource_byname(struct platform_device *dev, unsigned int type, const char *name);
@@ -1545,6 +1860,13 @@ extern int __must_check __pci_register_driver(struct pci_driver *drv, struct mod
 #define pci_register_driver(driver) __pci_register_driver(driver, THIS_MODULE, KBUILD_MODNAME)
 extern void pci_unregister_driver(struct pci_driver *dev);
 extern const char *pci_name(const struct pci_dev *pdev);
+extern void __iomem *pci_iomap_range(struct pci_dev *dev, int bar, unsigned long offset, unsigned long maxlen);
+extern void __iomem *pci_iomap_wc(struct pci_dev *dev, int bar, unsigned long max);
+extern void __iomem *pci_ioremap_wc_bar(struct pci_dev *pdev, int bar);
+extern int pci_request_selected_regions(struct pci_dev *pdev, int bars, const char *res_name);
+extern void pci_release_selected_regions(struct pci_dev *pdev, int bars);
+extern int pci_select_bars(struct pci_dev *dev, unsigned long flags);
+#define for_each_pci_dev(d) while ((d = pci_get_device(PCI_ANY_ID, PCI_ANY_ID, d)) != NULL)
 
 struct usb_device_descriptor {
         u8 bLength;
@@ -1705,6 +2027,17 @@ extern void usb_autopm_put_interface(struct usb_interface *intf);
 extern int usb_register_driver(struct usb_driver *new_driver, struct module *owner, const char *mod_name);
 #define usb_register(driver)    usb_register_driver(driver, THIS_MODULE, KBUILD_MODNAME)
 extern void usb_deregister(struct usb_driver *driver);
+extern void usb_fill_control_urb(struct urb *urb, struct usb_device *dev, unsigned int pipe,
+                                 unsigned char *setup_packet, void *transfer_buffer, int buffer_length,
+                                 usb_complete_t complete_fn, void *context);
+extern void usb_fill_int_urb(struct urb *urb, struct usb_device *dev, unsigned int pipe, void *transfer_buffer,
+                             int buffer_length, usb_complete_t complete_fn, void *context, int interval);
+extern unsigned int usb_sndintpipe(struct usb_device *dev, unsigned int endpoint);
+extern unsigned int usb_rcvintpipe(struct usb_device *dev, unsigned int endpoint);
+extern int usb_autopm_get_interface_async(struct usb_interface *intf);
+extern void usb_autopm_put_interface_async(struct usb_interface *intf);
+extern void usb_autopm_get_interface_no_resume(struct usb_interface *intf);
+extern void usb_autopm_put_interface_no_suspend(struct usb_interface *intf);
 
 struct i2c_algorithm;
 
@@ -1790,6 +2123,16 @@ extern void i2c_set_clientdata(struct i2c_client *client, void *data);
 extern int i2c_register_driver(struct module *owner, struct i2c_driver *driver);
 #define i2c_add_driver(driver)  i2c_register_driver(THIS_MODULE, driver)
 extern void i2c_del_driver(struct i2c_driver *driver);
+extern struct i2c_adapter *i2c_get_adapter_by_fwnode(struct fwnode_handle *fwnode);
+extern struct i2c_adapter *i2c_find_adapter_by_fwnode(struct fwnode_handle *fwnode);
+extern struct i2c_client *i2c_find_device_by_fwnode(struct fwnode_handle *fwnode);
+extern struct i2c_adapter *i2c_acpi_find_adapter_by_handle(acpi_handle handle);
+extern struct i2c_client *i2c_new_ancillary_device(struct i2c_client *client, const char *name, u16 default_addr);
+extern struct i2c_client *i2c_new_scanned_device(struct i2c_adapter *adap, struct i2c_board_info *info,
+                                                 unsigned short const *addr_list,
+                                                 int (*probe)(struct i2c_adapter *adap, unsigned short addr));
+extern struct i2c_client *i2c_verify_client(struct device *dev);
+extern struct i2c_adapter *i2c_verify_adapter(struct device *dev);
 
 struct spi_controller;
 
@@ -1839,6 +2182,32 @@ extern int spi_write_then_read(struct spi_device *spi, const void *txbuf, unsign
 extern int __spi_register_driver(struct module *owner, struct spi_driver *sdrv);
 #define spi_register_driver(driver) __spi_register_driver(THIS_MODULE, driver)
 extern void spi_unregister_driver(struct spi_driver *sdrv);
+extern struct spi_controller *__spi_alloc_controller(struct device *host, unsigned int size, bool slave);
+extern struct spi_controller *spi_alloc_slave(struct device *host, unsigned int size);
+#define spi_master_get(_ctlr)   spi_controller_get(_ctlr)
+#define spi_master_put(_ctlr)   spi_controller_put(_ctlr)
+extern void *spi_controller_get_devdata(struct spi_controller *ctlr);
+#define spi_master_get_devdata(_ctlr) spi_controller_get_devdata(_ctlr)
+extern int spi_register_controller(struct spi_controller *ctlr);
+extern void spi_unregister_controller(struct spi_controller *ctlr);
+#define spi_register_master(_ctlr) spi_register_controller(_ctlr)
+#define spi_unregister_master(_ctlr) spi_unregister_controller(_ctlr)
+struct spi_board_info {
+        char modalias[32];
+        const void *platform_data;
+        const struct software_node *swnode;
+        void *controller_data;
+        int irq;
+        u32 max_speed_hz;
+        u16 bus_num;
+        u16 chip_select;
+        u32 mode;
+};
+extern struct spi_device *spi_new_device(struct spi_controller *ctlr, struct spi_board_info *chip);
+extern struct spi_device *spi_alloc_device(struct spi_controller *ctlr);
+extern int spi_add_device(struct spi_device *spi);
+extern void spi_unregister_device(struct spi_device *spi);
+extern struct spi_device *spi_new_ancillary_device(struct spi_device *spi, u8 chip_select);
 
 /* ------------------------------------------------------------------------------------------ */
 /* Files and the VFS (fs.h, dcache.h, path.h, file.h, namei.h, mount.h, debugfs, proc_fs)     */
@@ -2052,7 +2421,8 @@ extern void fput(struct file *file);
 extern struct file *get_file(struct file *f);
 extern struct file *filp_open(const char *filename, int flags, umode_t mode);
 extern int filp_close(struct file *filp, fl_owner_t id);
-extern struct file *dentry_open(const struct path *path, int flags, const void *creds);
+struct cred;
+extern struct file *dentry_open(const struct path *path, int flags, const struct cred *creds);
 extern ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos);
 extern ssize_t kernel_write(struct file *file, const void *buf, size_t count, loff_t *pos);
 extern struct inode *igrab(struct inode *inode);
@@ -2061,6 +2431,31 @@ extern void ihold(struct inode *inode);
 extern struct inode *new_inode(struct super_block *sb);
 extern struct inode *iget_locked(struct super_block *sb, unsigned long ino);
 extern struct inode *ilookup(struct super_block *sb, unsigned long ino);
+extern struct inode *iget5_locked(struct super_block *sb, unsigned long hashval,
+                                  int (*test)(struct inode *, void *), int (*set)(struct inode *, void *), void *data);
+extern void unlock_new_inode(struct inode *inode);
+extern void discard_new_inode(struct inode *inode);
+extern void iget_failed(struct inode *inode);
+extern struct dentry *d_alloc(struct dentry *parent, const struct qstr *name);
+extern struct dentry *d_obtain_alias(struct inode *inode);
+extern struct dentry *lookup_one_len_unlocked(const char *name, struct dentry *base, int len);
+extern struct dentry *lookup_positive_unlocked(const char *name, struct dentry *base, int len);
+extern struct dentry *try_lookup_one_len(const char *name, struct dentry *base, int len);
+extern int user_path_at(int dfd, const char __user *name, unsigned flags, struct path *path);
+#define AT_FDCWD                -100
+struct task_struct;
+extern struct file *fget_task(struct task_struct *task, unsigned int fd);
+struct audit_names;
+struct filename {
+        const char *name;
+        const __user char *uptr;
+        atomic_t refcnt;
+        struct audit_names *aname;
+        const char iname[];
+};
+extern struct filename *getname(const char __user *filename);
+extern struct filename *getname_kernel(const char *filename);
+extern void putname(struct filename *name);
 extern struct vfsmount *mntget(struct vfsmount *mnt);
 extern void mntput(struct vfsmount *mnt);
 extern struct vfsmount *kern_mount(struct file_system_type *type);
@@ -2334,6 +2729,86 @@ extern __printf(2, 3) void netdev_info(const struct net_device *dev, const char 
 #define netdev_dbg(dev, fmt, ...) netdev_info(dev, fmt, ##__VA_ARGS__)
 extern void sock_hold(struct sock *sk);
 extern void sock_put(struct sock *sk);
+struct ref_tracker;
+typedef struct ref_tracker *netdevice_tracker;
+extern void netdev_hold(struct net_device *dev, netdevice_tracker *tracker, gfp_t gfp);
+extern void netdev_put(struct net_device *dev, netdevice_tracker *tracker);
+extern struct sk_buff *alloc_skb_fclone(unsigned int size, gfp_t priority);
+extern struct sk_buff *__napi_alloc_skb(struct napi_struct *napi, unsigned int length, gfp_t gfp_mask);
+extern struct sk_buff *skb_copy_expand(const struct sk_buff *skb, int newheadroom, int newtailroom, gfp_t priority);
+extern struct sk_buff *pskb_copy(struct sk_buff *skb, gfp_t gfp_mask);
+extern struct sk_buff *skb_realloc_headroom(struct sk_buff *skb, unsigned int headroom);
+extern struct sk_buff *skb_clone_sk(struct sk_buff *skb);
+extern struct sk_buff *sock_alloc_send_skb(struct sock *sk, unsigned long size, int noblock, int *errcode);
+extern struct sk_buff *build_skb(void *data, unsigned int frag_size);
+extern struct sk_buff *napi_build_skb(void *data, unsigned int frag_size);
+extern struct sk_buff *skb_share_check(struct sk_buff *skb, gfp_t pri);
+extern struct sk_buff *skb_unshare(struct sk_buff *skb, gfp_t pri);
+extern struct sk_buff *skb_dequeue_tail(struct sk_buff_head *list);
+extern struct sk_buff *__skb_dequeue(struct sk_buff_head *list);
+extern void __skb_queue_head(struct sk_buff_head *list, struct sk_buff *newsk);
+extern void skb_append(struct sk_buff *old, struct sk_buff *newsk, struct sk_buff_head *list);
+extern void napi_consume_skb(struct sk_buff *skb, int budget);
+enum skb_drop_reason {
+        SKB_NOT_DROPPED_YET = 0,
+        SKB_DROP_REASON_NOT_SPECIFIED,
+        SKB_DROP_REASON_NO_SOCKET,
+        SKB_DROP_REASON_PKT_TOO_SMALL,
+};
+extern void kfree_skb_reason(struct sk_buff *skb, enum skb_drop_reason reason);
+
+/* Netlink (linux/netlink.h, net/netlink.h, net/genetlink.h): nlmsg_new and genlmsg_new allocate an skb. */
+struct nlattr;
+struct nlmsghdr {
+        u32 nlmsg_len;
+        u16 nlmsg_type;
+        u16 nlmsg_flags;
+        u32 nlmsg_seq;
+        u32 nlmsg_pid;
+};
+struct genl_info {
+        u32 snd_seq;
+        u32 snd_portid;
+        const struct nlmsghdr *nlhdr;
+        void *userhdr;
+        struct nlattr **attrs;
+};
+#define NLMSG_DEFAULT_SIZE      3776
+#define GENLMSG_DEFAULT_SIZE    3760
+extern struct sk_buff *nlmsg_new(size_t payload, gfp_t flags);
+extern struct sk_buff *genlmsg_new(size_t payload, gfp_t flags);
+extern void nlmsg_free(struct sk_buff *skb);
+extern int netlink_unicast(struct sock *ssk, struct sk_buff *skb, u32 portid, int nonblock);
+extern int netlink_broadcast(struct sock *ssk, struct sk_buff *skb, u32 portid, u32 group, gfp_t allocation);
+extern int nlmsg_unicast(struct sock *sk, struct sk_buff *skb, u32 portid);
+extern int genlmsg_unicast(struct net *net, struct sk_buff *skb, u32 portid);
+extern int genlmsg_reply(struct sk_buff *skb, struct genl_info *info);
+extern int nla_put_u32(struct sk_buff *skb, int attrtype, u32 value);
+extern int nla_put_string(struct sk_buff *skb, int attrtype, const char *str);
+extern int nla_put(struct sk_buff *skb, int attrtype, int attrlen, const void *data);
+extern int nla_put_u8(struct sk_buff *skb, int attrtype, u8 value);
+extern int nla_put_u16(struct sk_buff *skb, int attrtype, u16 value);
+extern struct nlmsghdr *nlmsg_put(struct sk_buff *skb, u32 portid, u32 seq, int type, int payload, int flags);
+extern void nlmsg_end(struct sk_buff *skb, struct nlmsghdr *nlh);
+extern void nlmsg_cancel(struct sk_buff *skb, struct nlmsghdr *nlh);
+struct genl_family;
+extern void *genlmsg_put(struct sk_buff *skb, u32 portid, u32 seq, const struct genl_family *family, int flags, u8 cmd);
+extern void genlmsg_end(struct sk_buff *skb, void *hdr);
+extern void genlmsg_cancel(struct sk_buff *skb, void *hdr);
+
+/* Sockets (linux/net.h): sock_create* set *res on success. */
+struct socket {
+        int state;
+        short type;
+        unsigned long flags;
+        struct file *file;
+        struct sock *sk;
+        const void *ops;
+};
+extern int sock_create_kern(struct net *net, int family, int type, int proto, struct socket **res);
+extern int sock_create(int family, int type, int proto, struct socket **res);
+extern int sock_create_lite(int family, int type, int proto, struct socket **res);
+extern void sock_release(struct socket *sock);
 
 /* ------------------------------------------------------------------------------------------ */
 /* Clocks, regulators, GPIO, firmware, DMA, IRQs, I/O, IIO                                    */
@@ -2356,6 +2831,18 @@ extern int clk_prepare_enable(struct clk *clk);
 extern void clk_disable_unprepare(struct clk *clk);
 extern unsigned long clk_get_rate(struct clk *clk);
 extern int clk_set_rate(struct clk *clk, unsigned long rate);
+extern struct clk *clk_get_sys(const char *dev_id, const char *con_id);
+struct clk_bulk_data {
+        const char *id;
+        struct clk *clk;
+};
+extern int __must_check clk_bulk_get(struct device *dev, int num_clks, struct clk_bulk_data *clks);
+extern int __must_check clk_bulk_get_optional(struct device *dev, int num_clks, struct clk_bulk_data *clks);
+extern void clk_bulk_put(int num_clks, struct clk_bulk_data *clks);
+extern int __must_check clk_bulk_prepare_enable(int num_clks, const struct clk_bulk_data *clks);
+extern void clk_bulk_disable_unprepare(int num_clks, const struct clk_bulk_data *clks);
+extern int __must_check devm_clk_bulk_get(struct device *dev, int num_clks, struct clk_bulk_data *clks);
+extern int __must_check devm_clk_bulk_get_all(struct device *dev, struct clk_bulk_data **clks);
 
 struct regulator;
 extern struct regulator * __must_check regulator_get(struct device *dev, const char *id);
@@ -2369,6 +2856,19 @@ extern int regulator_disable(struct regulator *regulator);
 extern int regulator_is_enabled(struct regulator *regulator);
 extern int regulator_set_voltage(struct regulator *regulator, int min_uV, int max_uV);
 extern int regulator_get_voltage(struct regulator *regulator);
+struct regulator_bulk_data {
+        const char *supply;
+        int init_load_uA;
+        struct regulator *consumer;
+        int ret;
+};
+extern int __must_check regulator_bulk_get(struct device *dev, int num_consumers,
+                                           struct regulator_bulk_data *consumers);
+extern void regulator_bulk_free(int num_consumers, struct regulator_bulk_data *consumers);
+extern int __must_check regulator_bulk_enable(int num_consumers, struct regulator_bulk_data *consumers);
+extern int regulator_bulk_disable(int num_consumers, struct regulator_bulk_data *consumers);
+extern int __must_check devm_regulator_bulk_get(struct device *dev, int num_consumers,
+                                                struct regulator_bulk_data *consumers);
 
 struct gpio_desc;
 enum gpiod_flags {
@@ -2399,6 +2899,23 @@ extern int gpio_request(unsigned gpio, const char *label);
 extern void gpio_free(unsigned gpio);
 extern int gpio_direction_output(unsigned gpio, int value);
 extern void gpio_set_value(unsigned gpio, int value);
+struct gpio_array;
+struct gpio_descs {
+        struct gpio_array *info;
+        unsigned int ndescs;
+        struct gpio_desc *desc[];
+};
+extern struct gpio_desc * __must_check gpiod_get_index_optional(struct device *dev, const char *con_id,
+                                                                unsigned int index, enum gpiod_flags flags);
+extern struct gpio_desc *fwnode_gpiod_get_index(struct fwnode_handle *fwnode, const char *con_id, int index,
+                                                enum gpiod_flags flags, const char *label);
+extern struct gpio_descs * __must_check gpiod_get_array(struct device *dev, const char *con_id,
+                                                        enum gpiod_flags flags);
+extern struct gpio_descs * __must_check gpiod_get_array_optional(struct device *dev, const char *con_id,
+                                                                 enum gpiod_flags flags);
+extern void gpiod_put_array(struct gpio_descs *descs);
+extern int gpiod_set_consumer_name(struct gpio_desc *desc, const char *name);
+extern int gpiod_is_active_low(const struct gpio_desc *desc);
 
 struct firmware {
         size_t size;
@@ -2411,6 +2928,9 @@ extern int firmware_request_nowarn(const struct firmware **fw, const char *name,
 extern int request_firmware_into_buf(const struct firmware **firmware_p, const char *name, struct device *device,
                                      void *buf, size_t size);
 extern void release_firmware(const struct firmware *fw);
+extern int request_partial_firmware_into_buf(const struct firmware **firmware_p, const char *name,
+                                             struct device *device, void *buf, size_t size, size_t offset);
+extern int firmware_request_platform(const struct firmware **fw, const char *name, struct device *device);
 
 enum dma_data_direction {
         DMA_BIDIRECTIONAL = 0,
@@ -2436,6 +2956,72 @@ struct dma_buf {
 extern struct dma_buf *dma_buf_get(int fd);
 extern void dma_buf_put(struct dma_buf *dmabuf);
 extern void get_dma_buf(struct dma_buf *dmabuf);
+extern void *dma_alloc_attrs(struct device *dev, size_t size, dma_addr_t *dma_handle, gfp_t flag,
+                             unsigned long attrs);
+extern void dma_free_attrs(struct device *dev, size_t size, void *cpu_addr, dma_addr_t dma_handle,
+                           unsigned long attrs);
+extern void *dma_alloc_wc(struct device *dev, size_t size, dma_addr_t *dma_addr, gfp_t gfp);
+extern void dma_free_wc(struct device *dev, size_t size, void *cpu_addr, dma_addr_t dma_addr);
+extern void *dma_alloc_noncoherent(struct device *dev, size_t size, dma_addr_t *dma_handle,
+                                   enum dma_data_direction dir, gfp_t gfp);
+extern void dma_free_noncoherent(struct device *dev, size_t size, void *vaddr, dma_addr_t dma_handle,
+                                 enum dma_data_direction dir);
+#define DMA_ATTR_WRITE_COMBINE  (1UL << 2)
+#define DMA_ATTR_NO_WARN        (1UL << 8)
+
+struct dma_pool;
+extern struct dma_pool *dma_pool_create(const char *name, struct device *dev, size_t size, size_t align,
+                                        size_t allocation);
+extern void dma_pool_destroy(struct dma_pool *pool);
+extern void *dma_pool_alloc(struct dma_pool *pool, gfp_t mem_flags, dma_addr_t *handle);
+extern void *dma_pool_zalloc(struct dma_pool *pool, gfp_t mem_flags, dma_addr_t *handle);
+extern void dma_pool_free(struct dma_pool *pool, void *vaddr, dma_addr_t addr);
+extern struct dma_pool *dmam_pool_create(const char *name, struct device *dev, size_t size, size_t align,
+                                         size_t allocation);
+
+struct scatterlist {
+        unsigned long page_link;
+        unsigned int offset;
+        unsigned int length;
+        dma_addr_t dma_address;
+        unsigned int dma_length;
+};
+struct sg_table {
+        struct scatterlist *sgl;
+        unsigned int nents;
+        unsigned int orig_nents;
+};
+extern void sg_init_table(struct scatterlist *sgl, unsigned int nents);
+extern void sg_init_one(struct scatterlist *sg, const void *buf, unsigned int buflen);
+extern void sg_set_buf(struct scatterlist *sg, const void *buf, unsigned int buflen);
+extern int dma_map_sg(struct device *dev, struct scatterlist *sg, int nents, enum dma_data_direction dir);
+extern void dma_unmap_sg(struct device *dev, struct scatterlist *sg, int nents, enum dma_data_direction dir);
+
+struct dma_buf_attachment {
+        struct dma_buf *dmabuf;
+        struct device *dev;
+        struct sg_table *sgt;
+        void *priv;
+};
+struct dma_buf_ops;
+struct dma_buf_export_info {
+        const char *exp_name;
+        struct module *owner;
+        const struct dma_buf_ops *ops;
+        size_t size;
+        int flags;
+        void *resv;
+        void *priv;
+};
+#define DEFINE_DMA_BUF_EXPORT_INFO(name) \
+        struct dma_buf_export_info name = { .exp_name = KBUILD_MODNAME, .owner = THIS_MODULE }
+extern struct dma_buf *dma_buf_export(const struct dma_buf_export_info *exp_info);
+extern int dma_buf_fd(struct dma_buf *dmabuf, int flags);
+extern struct dma_buf_attachment *dma_buf_attach(struct dma_buf *dmabuf, struct device *dev);
+extern void dma_buf_detach(struct dma_buf *dmabuf, struct dma_buf_attachment *attach);
+extern struct sg_table *dma_buf_map_attachment(struct dma_buf_attachment *attach, enum dma_data_direction direction);
+extern void dma_buf_unmap_attachment(struct dma_buf_attachment *attach, struct sg_table *sg_table,
+                                     enum dma_data_direction direction);
 
 #define IRQ_NONE                (0)
 #define IRQ_HANDLED             (1)
@@ -2459,6 +3045,25 @@ extern void enable_irq(unsigned int irq);
 extern void disable_irq(unsigned int irq);
 
 extern void __iomem *ioremap(phys_addr_t offset, size_t size);
+extern void __iomem *ioremap_wc(resource_size_t offset, unsigned long size);
+extern void __iomem *ioremap_cache(resource_size_t offset, unsigned long size);
+extern void __iomem *ioremap_uc(resource_size_t offset, unsigned long size);
+enum {
+        MEMREMAP_WB = 1 << 0,
+        MEMREMAP_WT = 1 << 1,
+        MEMREMAP_WC = 1 << 2,
+        MEMREMAP_ENC = 1 << 3,
+        MEMREMAP_DEC = 1 << 4,
+};
+extern void *memremap(resource_size_t offset, size_t size, unsigned long flags);
+extern void memunmap(void *addr);
+extern void memcpy_fromio(void *to, const volatile void __iomem *from, size_t count);
+extern void memcpy_toio(volatile void __iomem *to, const void *from, size_t count);
+extern void memset_io(volatile void __iomem *addr, int value, size_t size);
+extern u8 ioread8(const void __iomem *addr);
+extern u16 ioread16(const void __iomem *addr);
+extern void iowrite8(u8 value, void __iomem *addr);
+extern void iowrite16(u16 value, void __iomem *addr);
 extern void iounmap(volatile void __iomem *addr);
 extern void __iomem *devm_ioremap(struct device *dev, resource_size_t offset, resource_size_t size);
 extern void __iomem *devm_ioremap_resource(struct device *dev, const struct resource *res);
@@ -2499,6 +3104,103 @@ extern int __iio_device_register(struct iio_dev *indio_dev, struct module *this_
 extern void iio_device_unregister(struct iio_dev *indio_dev);
 extern struct iio_channel *iio_channel_get(struct device *dev, const char *consumer_channel);
 extern void iio_channel_release(struct iio_channel *chan);
+extern struct iio_channel *iio_channel_get_all(struct device *dev);
+extern void iio_channel_release_all(struct iio_channel *chan);
+extern struct iio_channel *fwnode_iio_channel_get_by_name(struct fwnode_handle *fwnode, const char *name);
+extern int iio_read_channel_raw(struct iio_channel *chan, int *val);
+extern int iio_read_channel_processed(struct iio_channel *chan, int *val);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Mailboxes, PHYs, resets, NVMEM, input (mailbox_client.h, phy/phy.h, reset.h, nvmem-consumer.h, input.h) */
+/* ------------------------------------------------------------------------------------------ */
+
+struct mbox_chan;
+struct mbox_client {
+        struct device *dev;
+        bool tx_block;
+        unsigned long tx_tout;
+        bool knows_txdone;
+        void (*rx_callback)(struct mbox_client *cl, void *mssg);
+        void (*tx_prepare)(struct mbox_client *cl, void *mssg);
+        void (*tx_done)(struct mbox_client *cl, void *mssg, int r);
+};
+extern struct mbox_chan *mbox_request_channel(struct mbox_client *cl, int index);
+extern struct mbox_chan *mbox_request_channel_byname(struct mbox_client *cl, const char *name);
+extern void mbox_free_channel(struct mbox_chan *chan);
+extern int mbox_send_message(struct mbox_chan *chan, void *mssg);
+
+struct phy;
+extern struct phy *phy_get(struct device *dev, const char *string);
+extern struct phy *phy_optional_get(struct device *dev, const char *string);
+extern void phy_put(struct device *dev, struct phy *phy);
+extern struct phy *of_phy_get(struct device_node *np, const char *con_id);
+extern void of_phy_put(struct phy *phy);
+extern struct phy *devm_phy_get(struct device *dev, const char *string);
+extern struct phy *devm_phy_optional_get(struct device *dev, const char *string);
+extern int phy_init(struct phy *phy);
+extern int phy_exit(struct phy *phy);
+extern int phy_power_on(struct phy *phy);
+extern int phy_power_off(struct phy *phy);
+
+struct reset_control;
+extern struct reset_control *__reset_control_get(struct device *dev, const char *id, int index, bool shared,
+                                                 bool optional, bool acquired);
+extern struct reset_control *__of_reset_control_get(struct device_node *node, const char *id, int index, bool shared,
+                                                    bool optional, bool acquired);
+extern struct reset_control * __must_check reset_control_get_exclusive(struct device *dev, const char *id);
+extern struct reset_control *reset_control_get_shared(struct device *dev, const char *id);
+extern struct reset_control *reset_control_get_optional_exclusive(struct device *dev, const char *id);
+extern struct reset_control *reset_control_get_optional_shared(struct device *dev, const char *id);
+extern struct reset_control *of_reset_control_get(struct device_node *node, const char *id);
+extern struct reset_control *of_reset_control_get_exclusive(struct device_node *node, const char *id);
+extern void reset_control_put(struct reset_control *rstc);
+extern struct reset_control * __must_check devm_reset_control_get_exclusive(struct device *dev, const char *id);
+extern int reset_control_reset(struct reset_control *rstc);
+extern int reset_control_assert(struct reset_control *rstc);
+extern int reset_control_deassert(struct reset_control *rstc);
+
+struct nvmem_cell;
+struct nvmem_device;
+extern struct nvmem_cell *nvmem_cell_get(struct device *dev, const char *id);
+extern struct nvmem_cell *of_nvmem_cell_get(struct device_node *np, const char *id);
+extern void nvmem_cell_put(struct nvmem_cell *cell);
+extern void *nvmem_cell_read(struct nvmem_cell *cell, size_t *len);
+extern int nvmem_cell_read_u32(struct device *dev, const char *cell_id, u32 *val);
+extern struct nvmem_device *nvmem_device_get(struct device *dev, const char *name);
+extern struct nvmem_device *of_nvmem_device_get(struct device_node *np, const char *id);
+extern void nvmem_device_put(struct nvmem_device *nvmem);
+extern struct nvmem_cell *devm_nvmem_cell_get(struct device *dev, const char *id);
+
+#define EV_SYN                  0x00
+#define EV_KEY                  0x01
+#define EV_REL                  0x02
+#define EV_ABS                  0x03
+struct input_id {
+        u16 bustype;
+        u16 vendor;
+        u16 product;
+        u16 version;
+};
+struct input_dev {
+        const char *name;
+        const char *phys;
+        const char *uniq;
+        struct input_id id;
+        unsigned long evbit[1];
+        unsigned long keybit[12];
+        struct device dev;
+};
+extern struct input_dev * __must_check input_allocate_device(void);
+extern struct input_dev * __must_check devm_input_allocate_device(struct device *dev);
+extern void input_free_device(struct input_dev *dev);
+extern int __must_check input_register_device(struct input_dev *dev);
+extern void input_unregister_device(struct input_dev *dev);
+extern void input_set_capability(struct input_dev *dev, unsigned int type, unsigned int code);
+extern void input_event(struct input_dev *dev, unsigned int type, unsigned int code, int value);
+extern void input_report_key(struct input_dev *dev, unsigned int code, int value);
+extern void input_sync(struct input_dev *dev);
+extern void input_set_drvdata(struct input_dev *dev, void *data);
+extern void *input_get_drvdata(struct input_dev *dev);
 
 /* ------------------------------------------------------------------------------------------ */
 /* Time, work, waiting, threads, ID maps (jiffies.h, workqueue.h, wait.h, kthread.h, idr.h)   */
@@ -2564,8 +3266,30 @@ extern bool flush_work(struct work_struct *work);
 extern void flush_workqueue(struct workqueue_struct *wq);
 extern void destroy_workqueue(struct workqueue_struct *wq);
 extern __printf(1, 4) struct workqueue_struct *alloc_workqueue(const char *fmt, unsigned int flags, int max_active, ...);
-#define create_singlethread_workqueue(name) alloc_workqueue("%s", 0, 1, (name))
-#define create_workqueue(name)  alloc_workqueue("%s", 0, 1, (name))
+enum {
+        WQ_UNBOUND = 1 << 1,
+        WQ_FREEZABLE = 1 << 2,
+        WQ_MEM_RECLAIM = 1 << 3,
+        WQ_HIGHPRI = 1 << 4,
+        WQ_CPU_INTENSIVE = 1 << 5,
+        WQ_SYSFS = 1 << 6,
+        WQ_POWER_EFFICIENT = 1 << 7,
+        __WQ_ORDERED = 1 << 17,
+        __WQ_LEGACY = 1 << 18,
+        __WQ_ORDERED_EXPLICIT = 1 << 19,
+        WQ_MAX_ACTIVE = 512,
+};
+#define alloc_ordered_workqueue(fmt, flags, args...) \
+        alloc_workqueue(fmt, WQ_UNBOUND | __WQ_ORDERED | __WQ_ORDERED_EXPLICIT | (flags), 1, ##args)
+#define create_workqueue(name) \
+        alloc_workqueue("%s", __WQ_LEGACY | WQ_MEM_RECLAIM, 1, (name))
+#define create_freezable_workqueue(name) \
+        alloc_workqueue("%s", __WQ_LEGACY | WQ_FREEZABLE | WQ_UNBOUND | WQ_MEM_RECLAIM, 1, (name))
+#define create_singlethread_workqueue(name) \
+        alloc_ordered_workqueue("%s", __WQ_LEGACY | WQ_MEM_RECLAIM, name)
+
+/* kfifo.h: kfifo_init is a macro there; a plain function here so that hand-offs of its buffer stay visible. */
+extern int kfifo_init(void *fifo, void *buffer, unsigned int size);
 
 struct wait_queue_head {
         spinlock_t lock;
@@ -2600,6 +3324,48 @@ extern void wait_for_completion(struct completion *x);
 extern unsigned long wait_for_completion_timeout(struct completion *x, unsigned long timeout);
 extern int wait_for_completion_interruptible(struct completion *x);
 extern long wait_for_completion_interruptible_timeout(struct completion *x, unsigned long timeout);
+
+/* USB anchors and host controllers (usb.h, usb/hcd.h): after the wait queues they embed. */
+struct usb_anchor {
+        struct list_head urb_list;
+        wait_queue_head_t wait;
+        spinlock_t lock;
+        atomic_t suspend_wakeups;
+        unsigned int poisoned:1;
+};
+extern void init_usb_anchor(struct usb_anchor *anchor);
+extern void usb_anchor_urb(struct urb *urb, struct usb_anchor *anchor);
+extern void usb_unanchor_urb(struct urb *urb);
+extern void usb_kill_anchored_urbs(struct usb_anchor *anchor);
+extern struct urb *usb_get_from_anchor(struct usb_anchor *anchor);
+
+struct hc_driver;
+struct usb_hcd {
+        struct kref kref;
+        const char *product_desc;
+        int speed;
+        const struct hc_driver *driver;
+        unsigned int irq;
+        void __iomem *regs;
+        resource_size_t rsrc_start;
+        resource_size_t rsrc_len;
+        unsigned long hcd_priv[];
+};
+struct hc_driver {
+        const char *description;
+        const char *product_desc;
+        size_t hcd_priv_size;
+        irqreturn_t (*irq)(struct usb_hcd *hcd);
+        int flags;
+        int (*reset)(struct usb_hcd *hcd);
+        int (*start)(struct usb_hcd *hcd);
+        void (*stop)(struct usb_hcd *hcd);
+};
+extern struct usb_hcd *usb_create_hcd(const struct hc_driver *driver, struct device *dev, const char *bus_name);
+extern struct usb_hcd *usb_get_hcd(struct usb_hcd *hcd);
+extern void usb_put_hcd(struct usb_hcd *hcd);
+extern int usb_add_hcd(struct usb_hcd *hcd, unsigned int irqnum, unsigned long irqflags);
+extern void usb_remove_hcd(struct usb_hcd *hcd);
 
 struct task_struct {
         int pid;
