@@ -1724,6 +1724,8 @@ struct platform_driver {
 #define to_platform_device(x)   container_of((x), struct platform_device, dev)
 extern void *platform_get_drvdata(const struct platform_device *pdev);
 extern void platform_set_drvdata(struct platform_device *pdev, void *data);
+#define PLATFORM_DEVID_NONE     (-1)
+#define PLATFORM_DEVID_AUTO     (-2)
 extern struct platform_device *platform_device_alloc(const char *name, int id);
 extern int platform_device_add(struct platform_device *pdev);
 extern void platform_device_del(struct platform_device *pdev);
@@ -2653,6 +2655,23 @@ struct net_device {
 #define ETH_FRAME_LEN           1514
 #define NET_IP_ALIGN            2
 #define SET_NETDEV_DEV(net, pdev) ((net)->dev.parent = (pdev))
+#define NET_NAME_UNKNOWN        0
+#define NET_NAME_ENUM           1
+#define NET_NAME_PREDICTABLE    2
+#define NET_NAME_USER           3
+#define AF_UNSPEC               0
+#define AF_UNIX                 1
+#define AF_INET                 2
+#define AF_INET6                10
+#define AF_NETLINK              16
+#define AF_PACKET               17
+#define SOCK_STREAM             1
+#define SOCK_DGRAM              2
+#define SOCK_RAW                3
+#define IPPROTO_IP              0
+#define IPPROTO_TCP             6
+#define IPPROTO_UDP             17
+#define MSG_DONTWAIT            0x40
 
 extern struct sk_buff *alloc_skb(unsigned int size, gfp_t priority);
 extern struct sk_buff *dev_alloc_skb(unsigned int length);

@@ -145,7 +145,8 @@ namespace KLeakLint.Core.Engine
                 ReleasedBy = callee,
             };
             state.Update(pseudo);
-            if (argument is Value.Read read && !read.Place.HasDeref && read.Place.Root.Kind != RootKind.Global)
+            var countInObject = families is not null && families.Count > 0 && families.All(_catalog.IsObjectFamily);
+            if (argument is Value.Read read && !read.Place.HasDeref && read.Place.Root.Kind != RootKind.Global && !countInObject)
                 state.Values[read.Place] = new SymbolicValue.Resource(pseudo.Id);
             else
                 state.Objects[obj] = pseudo.Id;
@@ -350,6 +351,8 @@ namespace KLeakLint.Core.Engine
                 if (written is null) continue;
                 foreach (var key in state.Values.Keys.Where(k => k.StartsWith(written)).ToList())
                     if (!(state.ResourceHeldBy(key) is { IsHeld: true })) state.Values.Remove(key);
+                foreach (var key in state.Objects.Keys.Where(k => k.StartsWith(written)).ToList())
+                    if (!state.Resources[state.Objects[key]].IsHeld) state.Objects.Remove(key);
             }
         }
 

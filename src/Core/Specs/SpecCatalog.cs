@@ -44,6 +44,13 @@ namespace KLeakLint.Core.Specs
         public IEnumerable<AcquireSpec> Acquires => _acquires.Values;
         public IEnumerable<ReleaseSpec> Releases => _releases.Values;
 
+        /// <summary>
+        /// The family's references are counts kept in an object the code points at (<c>pm_runtime_get_sync(dev)</c>,
+        /// <c>clk_prepare_enable(clk)</c>): releasing one leaves the pointer itself valid.
+        /// </summary>
+        public bool IsObjectFamily(ResourceFamily family) =>
+            _acquires.Values.Any(a => a.Family == family && a.Location is ResourceLocation.Argument);
+
         public ResourceFamily? FindFamily(string name) => _families.TryGetValue(name, out var f) ? f : null;
         public AcquireSpec? FindAcquire(string function) => _acquires.Find(function);
         public ReleaseSpec? FindRelease(string function) => _releases.Find(function);
