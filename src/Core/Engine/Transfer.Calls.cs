@@ -232,6 +232,7 @@ namespace KLeakLint.Core.Engine
                 AliasOf = aliasOf,
                 Spec = spec,
                 IsPlainData = call.ResultPointee == "scalar",
+                HeldOutside = spec.Family.LeaksOnlyOnErrorExits,
                 FirstArgument = call.Arguments.Count > 0 ? call.Arguments[0].ToString() : null,
             };
             state.Update(resource);

@@ -7,5 +7,12 @@ namespace KLeakLint.Core.Specs
     public enum ResourceClass { Memory, Counted }
 
     /// <summary>A kind of resource and how it is given back, e.g. "slab" memory released by kfree.</summary>
-    public sealed record ResourceFamily(string Name, ResourceClass Class, string Noun, string PreferredRelease);
+    public sealed record ResourceFamily(string Name, ResourceClass Class, string Noun, string PreferredRelease)
+    {
+        /// <summary>
+        /// A successful acquire may outlive the function on purpose (a registered device is kept by its subsystem and
+        /// found again later): only an error exit that still holds it is a leak.
+        /// </summary>
+        public bool LeaksOnlyOnErrorExits { get; init; }
+    }
 }

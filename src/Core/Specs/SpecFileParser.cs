@@ -75,7 +75,10 @@ namespace KLeakLint.Core.Specs
                 var other => throw Error("class must be memory or counted, not '" + other + "'"),
             };
             var noun = (a.TakeOptional("noun") ?? (cls == ResourceClass.Memory ? "memory" : "reference")).Replace('_', ' ');
-            _catalog.AddFamily(new ResourceFamily(name, cls, noun, a.Take("release")));
+            var scope = a.TakeOptional("scope");
+            if (scope is not null && scope != "error-exits" && scope != "all-exits")
+                throw Error("scope must be error-exits or all-exits");
+            _catalog.AddFamily(new ResourceFamily(name, cls, noun, a.Take("release")) { LeaksOnlyOnErrorExits = scope == "error-exits" });
         }
 
         private void ParseAcquire(string function, Attributes a, bool managed)
