@@ -2004,6 +2004,7 @@ extern void *usb_get_intfdata(struct usb_interface *intf);
 extern void usb_set_intfdata(struct usb_interface *intf, void *data);
 extern struct urb *usb_alloc_urb(int iso_packets, gfp_t mem_flags);
 extern void usb_free_urb(struct urb *urb);
+#define usb_put_urb usb_free_urb
 extern struct urb *usb_get_urb(struct urb *urb);
 extern int usb_submit_urb(struct urb *urb, gfp_t mem_flags);
 extern void usb_kill_urb(struct urb *urb);

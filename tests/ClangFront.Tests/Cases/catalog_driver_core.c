@@ -1132,7 +1132,47 @@ static int bus_find_next_device_walk(struct bus_type *bus)
 	return n;
 }
 
-// kobject_init_and_add() holds the kobject even when it fails: the failure branch puts it too.
+// device_register() and platform_device_register() hold the reference even when they fail: the failure branch
+// puts it; once registered, the device is kept by the object it is embedded in.
+struct kl_dev {
+	struct device dev;
+	int id;
+};
+
+static int device_register_balanced(struct kl_dev *kd, struct device *parent, int flag)
+{
+	int ret;
+
+	kd->dev.parent = parent;
+	ret = device_register(&kd->dev);
+	if (ret) {
+		put_device(&kd->dev);
+		return ret;
+	}
+	if (flag) {
+		device_unregister(&kd->dev);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int platform_device_register_balanced(struct platform_device *pdev, int flag)
+{
+	int ret = platform_device_register(pdev);
+
+	if (ret) {
+		platform_device_put(pdev);
+		return ret;
+	}
+	if (flag) {
+		platform_device_unregister(pdev);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+// kobject_init_and_add() holds the kobject even when it fails: the failure branch puts it too. Once added, the
+// kobject belongs to its parent and kset (its release callback frees it): the success path keeps it.
 struct kl_obj {
 	struct kobject kobj;
 	int value;
@@ -1156,7 +1196,9 @@ static int kobject_init_and_add_balanced(struct kl_obj *obj, struct kobject *par
 	return 0;
 }
 
-static int kobject_init_and_add_leaks(struct kl_obj *obj, struct kobject *parent, int flag)
+// on-success=kept: after a successful add, an error return without kobject_put() is not reported (the kobject's
+// parent, kset and release callback own it from then on).
+static int kobject_init_and_add_keeps_it_on_success(struct kl_obj *obj, struct kobject *parent, int flag)
 {
 	int ret = kobject_init_and_add(&obj->kobj, &kl_ktype, parent, "kl%d", obj->value);
 
@@ -1165,7 +1207,7 @@ static int kobject_init_and_add_leaks(struct kl_obj *obj, struct kobject *parent
 		return ret;
 	}
 	if (flag)
-		return -EINVAL; // expected-warning{{KL0001 kobject_init_and_add kobject_put(&obj->kobj)}}
-	kobject_put(&obj->kobj);
+		return -EINVAL;
+	kobject_uevent(&obj->kobj, KOBJ_ADD);
 	return 0;
 }

@@ -711,9 +711,13 @@ static struct inode *iget_locked_fill(struct super_block *sb, unsigned long ino,
 
 	if (!inode)
 		return ERR_PTR(-ENOMEM);
-	if (bad) {
+	if (bad == 1) {
 		iget_failed(inode);
 		return ERR_PTR(-EIO);
+	}
+	if (bad == 2) {
+		discard_new_inode(inode);
+		return ERR_PTR(-EINVAL);
 	}
 	unlock_new_inode(inode);
 	return inode;
