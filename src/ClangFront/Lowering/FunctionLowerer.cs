@@ -24,10 +24,13 @@ namespace KLeakLint.ClangFront.Lowering
         private BasicBlock _current;
         private int _temporaries;
 
-        public FunctionLowerer(Cursor declaration, SpecCatalog catalog)
+        private readonly IReadOnlyList<MacroUse> _macros;
+
+        public FunctionLowerer(Cursor declaration, SpecCatalog catalog, IReadOnlyList<MacroUse>? macros = null)
         {
             _declaration = declaration;
             _catalog = catalog;
+            _macros = macros ?? Array.Empty<MacroUse>();
             _function = new FunctionIr(declaration.Spelling, declaration.Location)
             {
                 ReturnsVoid = declaration.ResultType.IsVoid,
@@ -269,7 +272,11 @@ namespace KLeakLint.ClangFront.Lowering
         {
             var (init, condition, increment, bodyCursor) = ForParts(statement);
             if (bodyCursor is not Cursor loopBody) return;
-            if (init is Cursor i) LowerStatement(i);
+            if (init is Cursor i)
+            {
+                LowerStatement(i);
+                MarkScopedIteratorVariables(statement, i);
+            }
             var header = _function.NewBlock();
             var body = _function.NewBlock();
             var step = _function.NewBlock();
@@ -282,6 +289,22 @@ namespace KLeakLint.ClangFront.Lowering
             if (increment is Cursor inc) LowerDiscarded(inc);
             JumpTo(header, statement.Location);
             _current = exit;
+        }
+
+        /// <summary>
+        /// <c>for_each_child_of_node_scoped(parent, child)</c> declares <c>child</c> with <c>__free(device_node)</c> in the
+        /// loop's init: the macro's tokens hide the attribute, so the iterator's name says the variable is released at
+        /// scope exit.
+        /// </summary>
+        private void MarkScopedIteratorVariables(Cursor loop, Cursor init)
+        {
+            if (init.Kind != CursorKind.DeclStmt) return;
+            var at = loop.Location;
+            var macro = _macros.FirstOrDefault(m => m.Line == at.Line && m.Column == at.Column);
+            if (macro is null || !macro.Name.EndsWith("_scoped", StringComparison.Ordinal)) return;
+            foreach (var declaration in init.Children())
+                if (declaration.Kind == CursorKind.VarDecl && _variableNames.TryGetValue(DeclarationKey(declaration), out var name))
+                    _function.ScopedReleases[name] = macro.Name;
         }
 
         private void LowerLoopBody(Cursor bodyCursor, BasicBlock body, BasicBlock exit, BasicBlock continueTarget, BasicBlock backEdge, SourceSpan span)

@@ -19,7 +19,7 @@ namespace KLeakLint.ClangFront.Lowering
                 if (cursor.Kind != CursorKind.FunctionDecl || !cursor.IsDefinition || !cursor.IsInMainFile) continue;
                 try
                 {
-                    functions.Add(new FunctionLowerer(cursor, catalog).Lower());
+                    functions.Add(new FunctionLowerer(cursor, catalog, unit.MacroExpansions).Lower());
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {

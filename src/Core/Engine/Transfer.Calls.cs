@@ -24,7 +24,12 @@ namespace KLeakLint.Core.Engine
             CheckArgumentsAlive(call, releasedArguments, state);
 
             if (release is not null && release.ArgumentIndex < call.Arguments.Count)
+            {
+                var container = release.FreesContainer ? ContainerOf(call.Arguments[release.ArgumentIndex], state) : null;
                 Release(call.Arguments[release.ArgumentIndex], call.Callee, call.Span, state, deep: false, release.Families);
+                if (container is int freed && state.Resources[freed].IsHeld)
+                    ReleaseResource(freed, call.Callee, call.Span, state, deep: true, call.Arguments[release.ArgumentIndex].ToString());
+            }
             foreach (var consume in consumes)
                 if (consume.ArgumentIndex < call.Arguments.Count)
                     Release(call.Arguments[consume.ArgumentIndex], call.Callee, call.Span, state, deep: false);
@@ -34,7 +39,8 @@ namespace KLeakLint.Core.Engine
             {
                 for (int i = 0; i < call.Arguments.Count; i++)
                     if (handoff.ArgumentIndex is null || handoff.ArgumentIndex == i)
-                        foreach (var id in ResourcesReachable(call.Arguments[i], state).ToList()) Escape(id, state, kept: true);
+                        foreach (var id in ResourcesReachable(call.Arguments[i], state).Concat(HeldInPointee(call.Arguments[i], state)).ToList())
+                            Escape(id, state, kept: true);
             }
 
             var acquire = _catalog.FindAcquire(call.Callee);
@@ -150,6 +156,32 @@ namespace KLeakLint.Core.Engine
                 state.Values[read.Place] = new SymbolicValue.Resource(pseudo.Id);
             else
                 state.Objects[obj] = pseudo.Id;
+        }
+
+        /// <summary>
+        /// References held in the fields of the object a pointer argument points to (<c>clk_prepare_enable(priv-&gt;clk)</c>
+        /// before <c>devm_add_action_or_reset(dev, fn, priv)</c>): the new owner of the object releases those too.
+        /// </summary>
+        private static IEnumerable<int> HeldInPointee(Value argument, AbstractState state)
+        {
+            if (argument is not Value.Read read) return Enumerable.Empty<int>();
+            var pointee = read.Place.Deref();
+            return state.Values.Where(kv => kv.Key.StartsWith(pointee)).Select(kv => kv.Value).OfType<SymbolicValue.Resource>().Select(r => r.Id)
+                .Concat(state.Objects.Where(kv => kv.Key.StartsWith(pointee)).Select(kv => kv.Value))
+                .Where(id => state.Resources.TryGetValue(id, out var r) && r.IsHeld)
+                .Distinct().OrderBy(id => id).ToList();
+        }
+
+        /// <summary>The memory a counted object is embedded in: <c>obj</c> for <c>&amp;obj-&gt;kobj</c>, or the allocation a bare pointer holds.</summary>
+        private static int? ContainerOf(Value argument, AbstractState state)
+        {
+            Place? holder = argument switch
+            {
+                Value.AddressOf a when a.Place.Path.Count >= 2 && a.Place.Path[a.Place.Path.Count - 2] is Access.Deref => a.Place.Parent!.Parent,
+                Value.Read read => read.Place,
+                _ => null,
+            };
+            return holder is not null && state.ResourceHeldBy(holder) is { } r && r.IsHeld && r.Family?.Class == ResourceClass.Memory ? r.Id : null;
         }
 
         /// <summary>

@@ -90,7 +90,12 @@ namespace KLeakLint.Core.Engine
                     " on this failure path " + exit.Where + instead,
                     r, state);
             }
-            foreach (var r in state.Resources.Values.Where(r => r.IsHeld && r.ParameterIndex is null && r.Spec?.KeptOnSuccess != true && (!r.HeldOutside || exit.IsError)).OrderBy(r => r.Id).ToList())
+            // A registered object (kobject_init_and_add succeeded) now owns the memory it is embedded in.
+            var registeredContainers = new HashSet<int>(state.Resources.Values
+                .Where(r => r.Spec?.KeptOnSuccess == true && (r.Outcomes & Outcome.Acquired) != 0 && r.Ownership == Ownership.Owned && r.Parent is not null)
+                .Select(r => r.Parent!.Value));
+            foreach (var r in state.Resources.Values.Where(r => r.IsHeld && r.ParameterIndex is null && r.Spec?.KeptOnSuccess != true
+                         && (!r.HeldOutside || exit.IsError) && !registeredContainers.Contains(r.Id)).OrderBy(r => r.Id).ToList())
             {
                 var holder = HolderOf(r, state);
                 _report.Report(Rules.Leak, span,

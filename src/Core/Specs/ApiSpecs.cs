@@ -55,7 +55,14 @@ namespace KLeakLint.Core.Specs
         public string? Instead { get; init; }
     }
 
-    public sealed record ReleaseSpec(string Function, IReadOnlyList<ResourceFamily> Families, int ArgumentIndex);
+    public sealed record ReleaseSpec(string Function, IReadOnlyList<ResourceFamily> Families, int ArgumentIndex)
+    {
+        /// <summary>
+        /// Dropping the last reference runs the object's release callback, which frees the structure it is embedded in
+        /// (<c>kobject_put(&amp;obj-&gt;kobj)</c> frees <c>obj</c>).
+        /// </summary>
+        public bool FreesContainer { get; init; }
+    }
 
     /// <summary>A function that drops a reference on one of its arguments as a side effect (<c>of_get_next_child(parent, prev)</c> drops <c>prev</c>).</summary>
     public sealed record ConsumeSpec(string Function, int ArgumentIndex);

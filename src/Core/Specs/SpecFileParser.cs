@@ -117,7 +117,9 @@ namespace KLeakLint.Core.Specs
         private void ParseRelease(string function, Attributes a)
         {
             var families = a.Take("family").Split(',').Select(Family).ToArray();
-            _catalog.AddRelease(new ReleaseSpec(function, families, OptionalInt(a, "arg") ?? 0));
+            var container = a.TakeOptional("container");
+            if (container is not null && container != "freed") throw Error("container must be freed");
+            _catalog.AddRelease(new ReleaseSpec(function, families, OptionalInt(a, "arg") ?? 0) { FreesContainer = container == "freed" });
         }
 
         private ResourceLocation ParseLocation(string text)
