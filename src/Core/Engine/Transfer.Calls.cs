@@ -137,6 +137,12 @@ namespace KLeakLint.Core.Engine
                 ReleaseResource(objectId, callee, span, state, deep, argument.ToString());
                 return;
             }
+            if (DerivedOwnerReleased(argument, families, state) is int derivedOwner)
+            {
+                // put_device(led_cdev->dev) where led_cdev = dev_get_drvdata(led_dev): the accessor's round trip.
+                ReleaseResource(derivedOwner, callee, span, state, deep, argument.ToString());
+                return;
+            }
             if (EmbeddingResource(obj, families, state) is int embedding)
             {
                 // put_device(&adap->dev) where adap came from container_of(dev, ...): the member is the counted object.
@@ -197,6 +203,16 @@ namespace KLeakLint.Core.Engine
             if (pointer is null || pointer.Family is null) return objectId;
             bool Handles(Resource r) => families is null || r.Family is not null && families.Contains(r.Family);
             return Handles(objectResource) && !Handles(pointer) ? objectId : null;
+        }
+
+        private static int? DerivedOwnerReleased(Value argument, IReadOnlyList<ResourceFamily>? families, AbstractState state)
+        {
+            if (argument is not Value.Read read || read.Place.Path.Count < 2 || read.Place.Path[read.Place.Path.Count - 2] is not Access.Deref)
+                return null;
+            return state.ValueOf(read.Place.Parent!.Parent!) is SymbolicValue.Derived d && state.Resources.TryGetValue(d.ResourceId, out var r)
+                && r.IsHeld && r.Family is not null && (families is null || families.Contains(r.Family))
+                ? r.Id
+                : null;
         }
 
         private static int? EmbeddingResource(Place member, IReadOnlyList<ResourceFamily>? families, AbstractState state)

@@ -90,12 +90,8 @@ namespace KLeakLint.Core.Engine
                     " on this failure path " + exit.Where + instead,
                     r, state);
             }
-            // A registered object (kobject_init_and_add succeeded) now owns the memory it is embedded in.
-            var registeredContainers = new HashSet<int>(state.Resources.Values
-                .Where(r => r.Spec?.KeptOnSuccess == true && (r.Outcomes & Outcome.Acquired) != 0 && r.Ownership == Ownership.Owned && r.Parent is not null)
-                .Select(r => r.Parent!.Value));
             foreach (var r in state.Resources.Values.Where(r => r.IsHeld && r.ParameterIndex is null && r.Spec?.KeptOnSuccess != true
-                         && (!r.HeldOutside || exit.IsError) && !registeredContainers.Contains(r.Id)).OrderBy(r => r.Id).ToList())
+                         && (!r.HeldOutside || exit.IsError) && !IsRegisteredContainer(r.Id, state)).OrderBy(r => r.Id).ToList())
             {
                 var holder = HolderOf(r, state);
                 _report.Report(Rules.Leak, span,
@@ -104,6 +100,10 @@ namespace KLeakLint.Core.Engine
                     r, state);
             }
         }
+
+        /// <summary>A registered object (<c>kobject_init_and_add</c> may have succeeded) owns the memory it is embedded in.</summary>
+        private static bool IsRegisteredContainer(int id, AbstractState state) =>
+            state.Resources.Values.Any(r => r.Parent == id && r.Spec?.KeptOnSuccess == true && (r.Outcomes & Outcome.Acquired) != 0 && r.Ownership == Ownership.Owned);
 
         /// <summary>A void function's exit is an error exit when the path has seen a failure: an error code or a failed acquire.</summary>
         private static bool PathHasFailed(AbstractState state) =>

@@ -195,6 +195,7 @@ namespace KLeakLint.Core.Engine
             }
 
             if (storage.Kind != StorageKind.NonLocal && target.Root.Kind != RootKind.Temporary && state.ResourceHeldBy(target) is { } old && old.IsHeld
+                && !IsRegisteredContainer(old.Id, state)
                 && !(value is SymbolicValue.Resource nr && nr.Id == old.Id)
                 && !state.PlacesHolding(old.Id).Any(p => !p.Equals(target)) && state.ObjectHolding(old.Id) is null)
             {
