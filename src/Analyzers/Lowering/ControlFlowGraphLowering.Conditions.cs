@@ -49,7 +49,7 @@ namespace KLeakLint.Analyzers.Lowering
                 return op == CompareOp.Eq ? test : new Condition.Not(test);
             }
             if (right is Value.Constant rc && !(left is Value.Constant)) return new Condition.Compare(left, op, rc.Number);
-            if (left is Value.Constant lc && !(right is Value.Constant)) return new Condition.Compare(right, Mirror(op), lc.Number);
+            if (left is Value.Constant lc && !(right is Value.Constant)) return new Condition.Compare(right, op.Mirror(), lc.Number);
             return new Condition.Unknown(binary.Syntax.ToString());
         }
 
@@ -101,14 +101,5 @@ namespace KLeakLint.Analyzers.Lowering
             _ => null,
         };
 
-        /// <summary><c>0 &lt; x</c> is <c>x &gt; 0</c>.</summary>
-        private static CompareOp Mirror(CompareOp op) => op switch
-        {
-            CompareOp.Lt => CompareOp.Gt,
-            CompareOp.Le => CompareOp.Ge,
-            CompareOp.Gt => CompareOp.Lt,
-            CompareOp.Ge => CompareOp.Le,
-            _ => op,
-        };
     }
 }

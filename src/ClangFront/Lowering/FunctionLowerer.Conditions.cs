@@ -90,7 +90,7 @@ namespace KLeakLint.ClangFront.Lowering
             if (right is Value.Constant rc)
                 return Compare(left, op, rc.Number, leftPointer);
             if (left is Value.Constant lc)
-                return Compare(right, Mirror(op), lc.Number, rightPointer);
+                return Compare(right, op.Mirror(), lc.Number, rightPointer);
             if (leftPointer && rightPointer && op is CompareOp.Eq or CompareOp.Ne)
             {
                 var same = new Condition.SameValue(left, right);
@@ -114,16 +114,6 @@ namespace KLeakLint.ClangFront.Lowering
             BinaryOp.Le => CompareOp.Le,
             BinaryOp.Gt => CompareOp.Gt,
             _ => CompareOp.Ge,
-        };
-
-        /// <summary>The operator with its operands swapped: <c>0 &gt; ret</c> is <c>ret &lt; 0</c>.</summary>
-        private static CompareOp Mirror(CompareOp op) => op switch
-        {
-            CompareOp.Lt => CompareOp.Gt,
-            CompareOp.Le => CompareOp.Ge,
-            CompareOp.Gt => CompareOp.Lt,
-            CompareOp.Ge => CompareOp.Le,
-            _ => op,
         };
 
         /// <summary>The condition as written, spaced the way kernel code spaces it, for path notes.</summary>

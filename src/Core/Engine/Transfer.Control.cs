@@ -270,7 +270,7 @@ namespace KLeakLint.Core.Engine
             Condition.IsNull n => "assuming " + Show(n.Value) + (outcome ? " is NULL" : " is not NULL"),
             Condition.IsErr e => "assuming IS_ERR(" + Show(e.Value) + ") is " + (outcome ? "true" : "false"),
             Condition.IsErrOrNull e => "assuming IS_ERR_OR_NULL(" + Show(e.Value) + ") is " + (outcome ? "true" : "false"),
-            Condition.Compare c => "assuming " + Show(c.Value) + " " + Render(outcome ? c.Op : Negate(c.Op)) + " " + Errno.Render(c.Constant),
+            Condition.Compare c => "assuming " + Show(c.Value) + " " + (outcome ? c.Op : c.Op.Negate()).Symbol() + " " + Errno.Render(c.Constant),
             Condition.SameValue s => "assuming " + Show(s.Left) + (outcome ? " == " : " != ") + Show(s.Right),
             Condition.Unknown u when u.Text != "?" => "assuming '" + u.Text + "' is " + (outcome ? "true" : "false"),
             _ => "taking the " + (outcome ? "true" : "false") + " branch",
@@ -288,24 +288,5 @@ namespace KLeakLint.Core.Engine
             return text;
         }
 
-        private static CompareOp Negate(CompareOp op) => op switch
-        {
-            CompareOp.Eq => CompareOp.Ne,
-            CompareOp.Ne => CompareOp.Eq,
-            CompareOp.Lt => CompareOp.Ge,
-            CompareOp.Le => CompareOp.Gt,
-            CompareOp.Gt => CompareOp.Le,
-            _ => CompareOp.Lt,
-        };
-
-        private static string Render(CompareOp op) => op switch
-        {
-            CompareOp.Eq => "==",
-            CompareOp.Ne => "!=",
-            CompareOp.Lt => "<",
-            CompareOp.Le => "<=",
-            CompareOp.Gt => ">",
-            _ => ">=",
-        };
     }
 }
