@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using KLeakLint.Core.Ir;
 using KLeakLint.Core.Specs;
 
@@ -64,6 +65,12 @@ namespace KLeakLint.Core.Engine
         /// filled there, not kept, unlike a struct that may be linked somewhere.
         /// </summary>
         public bool IsPlainData { get; init; }
+
+        /// <summary>For an object released without being owned here: the families that release handled (a later release of another kind, <c>clk_put</c> after <c>clk_disable_unprepare</c>, is no double release).</summary>
+        public IReadOnlyList<ResourceFamily>? ReleasedFamilies { get; init; }
+
+        /// <summary>The argument that names the object an at=argN acquire counts on, as written (for messages).</summary>
+        public string? ObjectText { get; init; }
 
         /// <summary>The acquire's contract (null for parameters and objects released without being owned).</summary>
         public AcquireSpec? Spec { get; init; }

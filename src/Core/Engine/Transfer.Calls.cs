@@ -101,13 +101,13 @@ namespace KLeakLint.Core.Engine
         {
             if (ObjectReferenceReleased(argument, families, state) is int objectReference)
             {
-                ReleaseResource(objectReference, callee, span, state, deep, argument.ToString());
+                ReleaseResource(objectReference, callee, span, state, deep, argument.ToString(), families);
                 return;
             }
             switch (Evaluate(argument, state))
             {
                 case SymbolicValue.Resource r:
-                    ReleaseResource(r.Id, callee, span, state, deep, argument.ToString());
+                    ReleaseResource(r.Id, callee, span, state, deep, argument.ToString(), families);
                     return;
                 case SymbolicValue.BorrowedFrom borrowed:
                     _report.Report(Rules.UnownedRelease, span,
@@ -134,7 +134,7 @@ namespace KLeakLint.Core.Engine
             }
             if (state.Objects.TryGetValue(obj, out var objectId))
             {
-                ReleaseResource(objectId, callee, span, state, deep, argument.ToString());
+                ReleaseResource(objectId, callee, span, state, deep, argument.ToString(), families);
                 return;
             }
             if (DerivedOwnerReleased(argument, families, state) is int derivedOwner)
@@ -155,6 +155,7 @@ namespace KLeakLint.Core.Engine
             {
                 ReleasedAt = span,
                 ReleasedBy = callee,
+                ReleasedFamilies = families,
             };
             state.Update(pseudo);
             var countInObject = families is not null && families.Count > 0 && families.All(_catalog.IsObjectFamily);
@@ -228,11 +229,13 @@ namespace KLeakLint.Core.Engine
         /// <summary>One identity per release site for objects released without being owned here, so loops stay finite.</summary>
         private static int UnownedId(SourceSpan span) => -(1_000_000 + span.Line * 256 + (span.Column & 0xFF));
 
-        private void ReleaseResource(int id, string callee, SourceSpan span, AbstractState state, bool deep, string argumentText)
+        private void ReleaseResource(int id, string callee, SourceSpan span, AbstractState state, bool deep, string argumentText,
+            IReadOnlyList<ResourceFamily>? families = null)
         {
             id = ReferenceToDrop(id, state);
             var r = state.Resources[id];
             if ((r.Outcomes & Outcome.Acquired) == 0 && !r.AcquiredOnFailure) return;
+            if (!Releases(families, r)) return;
             if (r.Ownership == Ownership.Released)
             {
                 var what = r.Family is null ? argumentText : Describe(r) + " from " + r.Api + "() (line " + r.AcquiredAt.Line + ")";
@@ -246,6 +249,19 @@ namespace KLeakLint.Core.Engine
             if (deep)
                 foreach (var child in state.Resources.Values.Where(c => c.Parent == id && c.Ownership == Ownership.Owned).ToList())
                     state.Update(child with { Ownership = Ownership.Released, ReleasedAt = span, ReleasedBy = callee });
+        }
+
+        /// <summary>
+        /// Whether a release of these families drops this resource: the same family, or memory freed by another memory
+        /// release; a counted object released under another name (<c>device_unregister</c> on a <c>class_find_device</c>
+        /// reference, <c>clk_put</c> after <c>clk_disable_unprepare</c>) is a different count.
+        /// </summary>
+        private static bool Releases(IReadOnlyList<ResourceFamily>? families, Resource r)
+        {
+            if (families is null || families.Count == 0) return true;
+            var held = r.Family is not null ? new[] { r.Family } : r.ReleasedFamilies;
+            if (held is null) return true;
+            return held.Any(families.Contains) || held.All(f => f.Class == ResourceClass.Memory) && families.All(f => f.Class == ResourceClass.Memory);
         }
 
         /// <summary>
@@ -300,8 +316,11 @@ namespace KLeakLint.Core.Engine
                     else if (spec.ReturnsArgument is int ai && ai < call.Arguments.Count && call.Arguments[ai] is Value.Read source
                              && !(state.ResourceHeldBy(source.Place) is { IsHeld: true }))
                     {
-                        // dget(d); with the result dropped: the reference is held through the argument.
+                        // dget(d); with the result dropped: the reference is held through the argument. Taken on an object
+                        // the caller passed (`of_node_get(np);` before linking np somewhere), it is usually meant for that object.
                         state.Values[source.Place] = held;
+                        if (source.Place.Root.Kind == RootKind.Parameter || source.Place.HasDeref)
+                            state.Update(state.Resources[id] with { HeldOutside = true });
                     }
                     else
                     {
@@ -318,6 +337,7 @@ namespace KLeakLint.Core.Engine
                     else
                     {
                         state.Objects[obj] = id;
+                        state.Update(state.Resources[id] with { ObjectText = call.Arguments[arg.Index].ToString() });
                         var storage = StorageOf(obj, state);
                         if (storage.Kind == StorageKind.NonLocal) state.Update(state.Resources[id] with { HeldOutside = true });
                         // path_get(&w->path) in a fresh w: the reference goes wherever w goes.

@@ -82,7 +82,7 @@ namespace KLeakLint.Core.Engine
             var exit = DescribeExit(value, returned, state);
             foreach (var r in state.Resources.Values.Where(IsHeldAfterFailure).OrderBy(r => r.Id).ToList())
             {
-                var holder = HolderOf(r, state) ?? "it";
+                var holder = HolderOf(r, state) ?? r.ObjectText ?? "it";
                 var undo = (r.Spec?.FailureRelease ?? r.Family?.PreferredRelease ?? "the release") + "(" + holder + ")";
                 var instead = r.Spec?.Instead is string alternative ? ", or use " + alternative + "(), which holds nothing when it fails" : "";
                 _report.Report(Rules.LeakAfterFailedAcquire, span,
@@ -105,10 +105,12 @@ namespace KLeakLint.Core.Engine
         private static bool IsRegisteredContainer(int id, AbstractState state) =>
             state.Resources.Values.Any(r => r.Parent == id && r.Spec?.KeptOnSuccess == true && (r.Outcomes & Outcome.Acquired) != 0 && r.Ownership == Ownership.Owned);
 
-        /// <summary>A void function's exit is an error exit when the path has seen a failure: an error code or a failed acquire.</summary>
+        /// <summary>
+        /// A void function's exit is an error exit when an acquire failed on the path (an error code that was only
+        /// logged does not make the function fail).
+        /// </summary>
         private static bool PathHasFailed(AbstractState state) =>
-            state.Values.Values.Any(v => v is SymbolicValue.Negative)
-            || state.Resources.Values.Any(r => r.ParameterIndex is null && r.Family is not null && r.Outcomes != Outcome.None && (r.Outcomes & Outcome.Acquired) == 0);
+            state.Resources.Values.Any(r => r.ParameterIndex is null && r.Family is not null && r.Outcomes != Outcome.None && (r.Outcomes & Outcome.Acquired) == 0);
 
         /// <summary>The acquire failed on this path, but its contract says the reference was taken all the same.</summary>
         private static bool IsHeldAfterFailure(Resource r) =>

@@ -243,7 +243,7 @@ namespace KLeakLint.Core.Engine
             if (pointer is not null && pointer.Root.Kind != RootKind.Temporary) return pointer.ToString();
             if (pointer is not null) return null;
             var obj = state.ObjectHolding(r.Id);
-            if (obj is null) return null;
+            if (obj is null || obj.Root.Kind == RootKind.Temporary) return r.ObjectText is { } text && !text.Contains("#") ? text : null;
             var alias = state.Values.Where(kv => kv.Value is SymbolicValue.Address a && a.Target.Equals(obj)).Select(kv => kv.Key.ToString())
                 .OrderBy(n => n, StringComparer.Ordinal).FirstOrDefault();
             if (alias is not null) return alias;

@@ -84,3 +84,28 @@ static int offset_buffer_ok(int len, int offset)
 	kfree(buf - offset);
 	return 0;
 }
+
+struct clocked {
+	struct clk *clk;
+	struct regulator_bulk_data supplies[2];
+};
+
+// Two different counts on one object: disabling the clock and dropping the clock handle are not a double release.
+static void clock_teardown_ok(struct clocked *c)
+{
+	clk_disable_unprepare(c->clk);
+	clk_put(c->clk);
+	regulator_bulk_disable(2, c->supplies);
+	regulator_bulk_free(2, c->supplies);
+}
+
+// device_unregister() drops the registration; the lookup's own reference is dropped after it.
+static void unregister_found_device_ok(struct class *cls, const void *data, int (*match)(struct device *, const void *))
+{
+	struct device *dev = class_find_device(cls, NULL, data, match);
+
+	if (!dev)
+		return;
+	device_unregister(dev);
+	put_device(dev);
+}
