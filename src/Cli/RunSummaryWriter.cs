@@ -18,10 +18,7 @@ namespace KLeakLint.Cli
             foreach (FileReport file in report.Files)
             {
                 WriteFileProblem(file, stderr);
-                foreach (IncompleteAnalysis incomplete in file.Incomplete)
-                {
-                    stderr.WriteLine($"{TextReportWriter.Location(incomplete.Span)}: note: analysis of {incomplete.Function}() is incomplete ({incomplete.Reason}); findings in it may be missing");
-                }
+                WriteIncomplete(file, stderr);
             }
 
             stderr.WriteLine(Summary(report));
@@ -44,6 +41,24 @@ namespace KLeakLint.Cli
                     ? $"; first: {errors[0].File}:{errors[0].Line}:{errors[0].Column}: {errors[0].Message}"
                     : string.Empty;
                 stderr.WriteLine($"{file.Path}: error: clang reported {Count(errors.Length, "error")}, analyzed as far as the tree allows{first}");
+            }
+        }
+
+        /// <summary>
+        /// A function that ran out of budget is named; functions that clang's errors damaged are counted in one line per
+        /// file (the file's error line already says why), so a file built for another architecture does not flood stderr.
+        /// </summary>
+        private static void WriteIncomplete(FileReport file, TextWriter stderr)
+        {
+            var byClangErrors = file.Incomplete.Where(i => i.Reason.Contains("clang reported an error", StringComparison.Ordinal)).ToList();
+            foreach (IncompleteAnalysis incomplete in file.Incomplete.Except(byClangErrors))
+            {
+                stderr.WriteLine($"{TextReportWriter.Location(incomplete.Span)}: note: analysis of {incomplete.Function}() is incomplete ({incomplete.Reason}); findings in it may be missing");
+            }
+
+            if (byClangErrors.Count > 0)
+            {
+                stderr.WriteLine($"{file.Path}: note: {Count(byClangErrors.Count, "function")} with clang errors inside ({string.Join(", ", byClangErrors.Take(3).Select(i => i.Function + "()"))}{(byClangErrors.Count > 3 ? ", ..." : "")}): findings whose path crosses an error are withheld");
             }
         }
 
