@@ -22,7 +22,16 @@ namespace KLeakLint.Core.Engine
 
         public FunctionSummary Summary { get; }
 
-        public void ParameterReleased(int index, string by) => Summary.Releases[index] = by;
+        /// <summary>Parameters released on some path, with what released them.</summary>
+        private readonly Dictionary<int, string> _releasedSomewhere = new Dictionary<int, string>();
+
+        /// <summary>Parameters found still held on some exit where they were not NULL.</summary>
+        private readonly HashSet<int> _keptSomewhere = new HashSet<int>();
+
+        public void ParameterReleased(int index, string by) => _releasedSomewhere[index] = by;
+
+        /// <summary>At an exit: parameter <paramref name="index"/> was neither released nor known NULL on this path.</summary>
+        public void ParameterStillHeld(int index) => _keptSomewhere.Add(index);
         public void ParameterKept(int index) => Summary.Keeps.Add(index);
         public void ParameterMayBeKept(int index) => Summary.MayKeep.Add(index);
 
@@ -46,6 +55,10 @@ namespace KLeakLint.Core.Engine
         /// <summary>Completes the summary: a function that returns a fresh reference on some path and otherwise only failures acquires.</summary>
         public FunctionSummary Finish()
         {
+            // A function releases a parameter when every exit where the parameter was not NULL released it: a release on
+            // an error path only (kfree_const(label) when a lookup fails) is not the function's contract.
+            foreach (var released in _releasedSomewhere)
+                if (!_keptSomewhere.Contains(released.Key)) Summary.Releases[released.Key] = released.Value;
             if (_returnedFamily is not null && _function.ReturnsPointer && !_returnsOther)
             {
                 var failure = (_returnsNull, _returnsError) switch

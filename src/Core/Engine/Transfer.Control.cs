@@ -78,6 +78,9 @@ namespace KLeakLint.Core.Engine
             foreach (var id in ResourcesIn(returned, state).ToList()) Escape(id, state, kept: true);
 
             ReleaseScopedVariables(span, state);
+            foreach (var parameter in state.Resources.Values.Where(r => r.ParameterIndex is not null && r.Ownership == Ownership.Borrowed
+                         && (r.Outcomes & Outcome.Acquired) != 0))
+                _summary.ParameterStillHeld(parameter.ParameterIndex!.Value);
 
             var exit = DescribeExit(value, returned, state);
             foreach (var r in state.Resources.Values.Where(IsHeldAfterFailure).OrderBy(r => r.Id).ToList())
@@ -185,7 +188,13 @@ namespace KLeakLint.Core.Engine
             {
                 case SymbolicValue.Resource r when state.Resources.TryGetValue(r.Id, out var res):
                     var outcomes = res.Outcomes & allowed;
-                    if (res.ParameterIndex is not null || res.Ownership == Ownership.Released && res.Family is null)
+                    if (res.ParameterIndex is not null)
+                    {
+                        // What a parameter may be is the caller's business: narrow (for the summary) but never prune.
+                        if (outcomes != Outcome.None) state.Update(res with { Outcomes = outcomes });
+                        return true;
+                    }
+                    if (res.Ownership == Ownership.Released && res.Family is null)
                         return true;
                     if (outcomes == Outcome.None) return false;
                     state.Update(res with { Outcomes = outcomes });
