@@ -104,9 +104,12 @@ namespace KLeakLint.Core.Engine
                 ReleaseResource(objectReference, callee, span, state, deep, argument.ToString(), families);
                 return;
             }
+            // pci_release_regions(pdev), regulator_disable(reg): the count lives in the object; the pointer itself is not
+            // what is released, unless it holds a resource of that very family.
+            var countInObject = families is not null && families.Count > 0 && families.All(_catalog.IsObjectFamily);
             switch (Evaluate(argument, state))
             {
-                case SymbolicValue.Resource r:
+                case SymbolicValue.Resource r when !countInObject || state.Resources[r.Id].Family is { } f && families!.Contains(f):
                     ReleaseResource(r.Id, callee, span, state, deep, argument.ToString(), families);
                     return;
                 case SymbolicValue.BorrowedFrom borrowed:
@@ -158,7 +161,6 @@ namespace KLeakLint.Core.Engine
                 ReleasedFamilies = families,
             };
             state.Update(pseudo);
-            var countInObject = families is not null && families.Count > 0 && families.All(_catalog.IsObjectFamily);
             if (argument is Value.Read read && !read.Place.HasDeref && read.Place.Root.Kind != RootKind.Global && !countInObject)
                 state.Values[read.Place] = new SymbolicValue.Resource(pseudo.Id);
             else
