@@ -291,8 +291,8 @@ namespace KLeakLint.ClangFront.Lowering
                 }
                 default:
                 {
-                    var left = LowerValue(operands[0]);
-                    var right = LowerValue(operands[1]);
+                    var left = LowerOperand(operands[0]);
+                    var right = LowerOperand(operands[1]);
                     if (left is Value.Constant l && right is Value.Constant r && Fold(op, l.Number, r.Number) is long folded)
                         return new Value.Constant(folded);
                     // Pointer arithmetic keeps pointing into the same object (`kfree(buf - offset)`).
@@ -302,6 +302,15 @@ namespace KLeakLint.ClangFront.Lowering
                 }
             }
         }
+
+        /// <summary>
+        /// An arithmetic operand; a constant one (<c>offsetof(typeof(*pos), member)</c> in container_of) is folded without
+        /// lowering its operands, which are never evaluated.
+        /// </summary>
+        private Value LowerOperand(Cursor operand) =>
+            operand.Kind == CursorKind.UnexposedExpr && operand.Type.IsIntegral && operand.EvaluateInteger() is long constant
+                ? new Value.Constant(constant)
+                : LowerValue(operand);
 
         private static long? Fold(BinaryOp op, long l, long r) => op switch
         {

@@ -137,3 +137,16 @@ static void pci_teardown_ok(struct pci_dev *pdev)
 	pci_release_regions(pdev);
 	pci_disable_device(pdev);
 }
+
+struct node_entry {
+	struct list_head list;
+	int v;
+};
+
+// typeof(*p) and offsetof() inside container_of are never evaluated: no use of the freed p.
+static void reuse_cursor_ok(struct list_head *head, struct node_entry *p)
+{
+	kfree(p);
+	p = list_first_entry(head, typeof(*p), list);
+	p->v = 1;
+}
