@@ -18,6 +18,12 @@ namespace KLeakLint.Core.Engine
         /// <summary>Resources that live in an object rather than behind a pointer (<c>path_get(&amp;p)</c> takes a reference held by <c>p</c> itself).</summary>
         public Dictionary<Place, int> Objects { get; private set; } = new Dictionary<Place, int>();
 
+        /// <summary>
+        /// Outcomes of conditions the engine cannot interpret (<c>priv-&gt;flags &amp; BLOCKED</c>), by their text: the same test
+        /// later on the path, with nothing it reads written in between, takes the same branch.
+        /// </summary>
+        public Dictionary<string, bool> ConditionFacts { get; private set; } = new Dictionary<string, bool>(StringComparer.Ordinal);
+
         /// <summary>The branches, gotos and events of this path, for the notes of a finding. Not part of the state's identity.</summary>
         public List<PathNote> Trail { get; private set; } = new List<PathNote>();
 
@@ -27,6 +33,7 @@ namespace KLeakLint.Core.Engine
             Values = new Dictionary<Place, SymbolicValue>(Values),
             Objects = new Dictionary<Place, int>(Objects),
             Trail = new List<PathNote>(Trail),
+            ConditionFacts = new Dictionary<string, bool>(ConditionFacts, StringComparer.Ordinal),
         };
 
         public SymbolicValue? ValueOf(Place place) => Values.TryGetValue(place, out var v) ? v : null;
@@ -56,9 +63,29 @@ namespace KLeakLint.Core.Engine
                 Objects.Remove(key);
         }
 
+        /// <summary>Forgets condition outcomes that read a variable named <paramref name="name"/> (it was written).</summary>
+        public void ForgetConditionsReading(string name)
+        {
+            if (ConditionFacts.Count == 0) return;
+            foreach (var key in ConditionFacts.Keys.Where(k => MentionsName(k, name)).ToList()) ConditionFacts.Remove(key);
+        }
+
+        private static bool MentionsName(string text, string name)
+        {
+            for (int at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, StringComparison.Ordinal))
+            {
+                bool startsWord = at == 0 || !(char.IsLetterOrDigit(text[at - 1]) || text[at - 1] == '_');
+                int end = at + name.Length;
+                bool endsWord = end == text.Length || !(char.IsLetterOrDigit(text[end]) || text[end] == '_');
+                if (startsWord && endsWord) return true;
+            }
+            return false;
+        }
+
         /// <summary>Drops integer facts (used to widen a block that has seen too many states).</summary>
         public void ForgetIntegers()
         {
+            ConditionFacts.Clear();
             foreach (var key in Values.Where(kv => kv.Value is SymbolicValue.Integer).Select(kv => kv.Key).ToList())
                 Values.Remove(key);
         }
@@ -71,6 +98,8 @@ namespace KLeakLint.Core.Engine
             foreach (var kv in Values.Select(kv => kv.Key + "=" + kv.Value).OrderBy(s => s, StringComparer.Ordinal)) sb.Append(kv).Append(';');
             sb.Append('|');
             foreach (var kv in Objects.Select(kv => kv.Key + "=" + kv.Value).OrderBy(s => s, StringComparer.Ordinal)) sb.Append(kv).Append(';');
+            sb.Append('|');
+            foreach (var kv in ConditionFacts.OrderBy(kv => kv.Key, StringComparer.Ordinal)) sb.Append(kv.Key).Append('=').Append(kv.Value ? '1' : '0').Append(';');
             return sb.ToString();
         }
     }

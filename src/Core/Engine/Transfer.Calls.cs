@@ -420,6 +420,9 @@ namespace KLeakLint.Core.Engine
                     _ => null,
                 };
                 if (written is null) continue;
+                // A flag tested before and after a call that was given the object is, in practice, the same flag;
+                // a variable whose address was given may really have changed.
+                if (argument is Value.AddressOf) state.ForgetConditionsReading(written.Root.Name);
                 foreach (var key in state.Values.Keys.Where(k => k.StartsWith(written)).ToList())
                     if (!(state.ResourceHeldBy(key) is { IsHeld: true })) state.Values.Remove(key);
                 foreach (var key in state.Objects.Keys.Where(k => k.StartsWith(written)).ToList())

@@ -174,6 +174,11 @@ namespace KLeakLint.Core.Engine
                     return RefinePointer(en.Value, state, outcome ? Outcome.FailedNull | Outcome.FailedError : Outcome.Acquired, nullNow: null);
                 case Condition.Compare c:
                     return RefineCompare(c, state, outcome);
+                // Only tests of plain variables and fields: a call (readl(reg) & BIT) may answer differently each time.
+                case Condition.Unknown u when u.Text != "?" && u.Text.IndexOf('(') < 0:
+                    if (state.ConditionFacts.TryGetValue(u.Text, out var known)) return known == outcome;
+                    state.ConditionFacts[u.Text] = outcome;
+                    return true;
                 case Condition.SameValue same:
                     return RefineSameValue(Evaluate(same.Left, state), Evaluate(same.Right, state), state, outcome);
                 default:

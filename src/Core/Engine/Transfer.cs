@@ -207,6 +207,7 @@ namespace KLeakLint.Core.Engine
             }
 
             // Array elements share one abstract place across indexes: knowing its value would conflate elements.
+            state.ForgetConditionsReading(target.Root.Name);
             if (value is null || target.Path.Any(a => a is Access.Index)) state.Values.Remove(target);
             else state.Values[target] = value;
             state.ForgetBelow(target);

@@ -150,3 +150,22 @@ static void reuse_cursor_ok(struct list_head *head, struct node_entry *p)
 	p = list_first_entry(head, typeof(*p), list);
 	p->v = 1;
 }
+
+// A flag tested before the get and again before the put: the same flag, the same branch.
+struct pm_priv { unsigned long flags; struct device *dev; };
+#define PM_BLOCKED 4
+static int correlated_flag_ok(struct pm_priv *p)
+{
+	int ret;
+
+	if (p->flags & PM_BLOCKED)
+		pm_runtime_get_sync(p->dev);
+	ret = do_pm_thing(p);
+	if (ret)
+		goto out;
+	return 0;
+out:
+	if (p->flags & PM_BLOCKED)
+		pm_runtime_put(p->dev);
+	return ret;
+}
