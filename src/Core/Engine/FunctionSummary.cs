@@ -19,6 +19,10 @@ namespace KLeakLint.Core.Engine
         /// <summary>Parameters the function releases on some path, with what released them.</summary>
         public Dictionary<int, string> Releases { get; } = new Dictionary<int, string>();
 
+        /// <summary>The families each released parameter was released as (null: any), so that a wrapper of
+        /// platform_device_unregister() does not drop a lookup's reference.</summary>
+        public Dictionary<int, IReadOnlyList<ResourceFamily>?> ReleasedFamilies { get; } = new Dictionary<int, IReadOnlyList<ResourceFamily>?>();
+
         /// <summary>Parameters the function stores where it keeps them, or hands off (list, drvdata, another owner).</summary>
         public HashSet<int> Keeps { get; } = new HashSet<int>();
 

@@ -24,11 +24,16 @@ namespace KLeakLint.Core.Engine
 
         /// <summary>Parameters released on some path, with what released them.</summary>
         private readonly Dictionary<int, string> _releasedSomewhere = new Dictionary<int, string>();
+        private readonly Dictionary<int, IReadOnlyList<ResourceFamily>?> _releasedAs = new Dictionary<int, IReadOnlyList<ResourceFamily>?>();
 
         /// <summary>Parameters found still held on some exit where they were not NULL.</summary>
         private readonly HashSet<int> _keptSomewhere = new HashSet<int>();
 
-        public void ParameterReleased(int index, string by) => _releasedSomewhere[index] = by;
+        public void ParameterReleased(int index, string by, IReadOnlyList<ResourceFamily>? families)
+        {
+            _releasedSomewhere[index] = by;
+            _releasedAs[index] = families;
+        }
 
         /// <summary>At an exit: parameter <paramref name="index"/> was neither released nor known NULL on this path.</summary>
         public void ParameterStillHeld(int index) => _keptSomewhere.Add(index);
@@ -58,7 +63,11 @@ namespace KLeakLint.Core.Engine
             // A function releases a parameter when every exit where the parameter was not NULL released it: a release on
             // an error path only (kfree_const(label) when a lookup fails) is not the function's contract.
             foreach (var released in _releasedSomewhere)
-                if (!_keptSomewhere.Contains(released.Key)) Summary.Releases[released.Key] = released.Value;
+                if (!_keptSomewhere.Contains(released.Key))
+                {
+                    Summary.Releases[released.Key] = released.Value;
+                    Summary.ReleasedFamilies[released.Key] = _releasedAs[released.Key];
+                }
             if (_returnedFamily is not null && _function.ReturnsPointer && !_returnsOther)
             {
                 var failure = (_returnsNull, _returnsError) switch

@@ -246,7 +246,7 @@ namespace KLeakLint.Core.Engine
                     r, state);
                 return;
             }
-            if (r.ParameterIndex is int index) _summary.ParameterReleased(index, callee);
+            if (r.ParameterIndex is int index) _summary.ParameterReleased(index, callee, families);
             state.Update(r with { Ownership = Ownership.Released, ReleasedAt = span, ReleasedBy = callee, Outcomes = r.Outcomes | Outcome.Acquired });
             if (deep)
                 foreach (var child in state.Resources.Values.Where(c => c.Parent == id && c.Ownership == Ownership.Owned).ToList())
@@ -390,7 +390,8 @@ namespace KLeakLint.Core.Engine
         {
             foreach (var released in summary.Releases.OrderBy(kv => kv.Key))
                 if (released.Key < call.Arguments.Count)
-                    Release(call.Arguments[released.Key], call.Callee, call.Span, state, deep: true);
+                    Release(call.Arguments[released.Key], call.Callee, call.Span, state, deep: true,
+                        summary.ReleasedFamilies.TryGetValue(released.Key, out var families) ? families : null);
             for (int i = 0; i < call.Arguments.Count; i++)
             {
                 if (summary.Keeps.Contains(i))

@@ -169,3 +169,19 @@ out:
 		pm_runtime_put(p->dev);
 	return ret;
 }
+
+// A wrapper that unregisters a device drops the registration, not the reference a lookup took.
+static void destroy_registered(struct device *dev)
+{
+	device_unregister(dev);
+}
+
+static void notify_ok(struct class *cls, const void *data, int (*match)(struct device *, const void *))
+{
+	struct device *dev = class_find_device(cls, NULL, data, match);
+
+	if (!dev)
+		return;
+	destroy_registered(dev);
+	put_device(dev);
+}
