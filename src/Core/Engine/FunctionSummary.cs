@@ -28,7 +28,5 @@ namespace KLeakLint.Core.Engine
 
         /// <summary>Parameters passed on to functions the engine knows nothing about: raw memory may be kept there.</summary>
         public HashSet<int> MayKeep { get; } = new HashSet<int>();
-
-        public bool IsEmpty => Returns is null && Releases.Count == 0 && Keeps.Count == 0 && MayKeep.Count == 0;
     }
 }
