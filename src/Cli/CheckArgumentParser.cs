@@ -19,6 +19,7 @@ namespace KLeakLint.Cli
             string? database = null;
             string? format = null;
             string? libclang = null;
+            string? jobs = null;
 
             for (int i = 0; i < args.Count; i++)
             {
@@ -55,6 +56,10 @@ namespace KLeakLint.Cli
                     case "--format":
                         SetOnce(ref format, TakeValue(args, ref i, name, inlineValue, "text or json"), name);
                         break;
+                    case "--jobs":
+                    case "-j":
+                        SetOnce(ref jobs, TakeValue(args, ref i, name, inlineValue, "a number of parallel workers"), "--jobs");
+                        break;
                     case "--libclang":
                         SetOnce(ref libclang, TakeValue(args, ref i, name, inlineValue, "the path of a libclang-N.so.1"), name);
                         break;
@@ -84,7 +89,8 @@ namespace KLeakLint.Cli
                 flagsDirectory is null ? null : Path.GetFullPath(flagsDirectory, workingDirectory),
                 ParseFormat(format),
                 ResolveLibrary(libclang, workingDirectory),
-                clangArgs);
+                clangArgs,
+                ParseJobs(jobs));
         }
 
         private static string TakeValue(IReadOnlyList<string> args, ref int i, string name, string? inlineValue, string what)
@@ -112,6 +118,15 @@ namespace KLeakLint.Cli
             }
 
             slot = value;
+        }
+
+        /// <summary>Workers that parse in parallel; by default one per core.</summary>
+        private static int ParseJobs(string? jobs)
+        {
+            if (jobs is null) return Math.Max(1, Environment.ProcessorCount);
+            return int.TryParse(jobs, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n) && n >= 1 && n <= 256
+                ? n
+                : throw new CliError($"--jobs needs a number from 1 to 256, not '{jobs}'", isUsage: true);
         }
 
         private static OutputFormat ParseFormat(string? format) => format switch

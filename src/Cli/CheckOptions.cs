@@ -17,7 +17,8 @@ namespace KLeakLint.Cli
         string? FlagsDirectory,
         OutputFormat Format,
         string? LibClangPath,
-        IReadOnlyList<string> ClangArgs);
+        IReadOnlyList<string> ClangArgs,
+        int Jobs = 1);
 
     internal static class FlagsModeNames
     {

@@ -9,8 +9,7 @@ namespace KLeakLint.Cli
     /// Runs the checker over the input files. Work is handed out by a shared queue to workers that
     /// each own one <see cref="SourceFileChecker"/> (a checker holds a libclang index and is not
     /// thread-safe), and every report lands at its input's index, so the output does not depend on
-    /// which worker finished first. Today there is one worker on the calling thread; a --jobs option
-    /// only has to start more of them.
+    /// which worker finished first: the same bytes for any --jobs.
     /// </summary>
     internal sealed class CheckRunner
     {
@@ -22,11 +21,27 @@ namespace KLeakLint.Cli
         }
 
         /// <summary>One report per input, in input order.</summary>
-        public IReadOnlyList<FileReport> Run(IReadOnlyList<InputFile> inputs)
+        public IReadOnlyList<FileReport> Run(IReadOnlyList<InputFile> inputs, int jobs = 1)
         {
             var queue = new WorkQueue(inputs.Count);
             var reports = new FileReport[inputs.Count];
+            int workers = Math.Max(1, Math.Min(jobs, inputs.Count));
+            var threads = new List<Thread>();
+            Exception? failure = null;
+            for (int i = 1; i < workers; i++)
+            {
+                // libclang parses a translation unit on a deep native stack: give workers the main thread's room.
+                var thread = new Thread(() =>
+                {
+                    try { RunWorker(queue, inputs, reports); }
+                    catch (Exception ex) { Interlocked.CompareExchange(ref failure, ex, null); }
+                }, 16 * 1024 * 1024) { IsBackground = true, Name = "kleaklint-worker-" + i };
+                thread.Start();
+                threads.Add(thread);
+            }
             RunWorker(queue, inputs, reports);
+            foreach (var thread in threads) thread.Join();
+            if (failure is not null) throw new InvalidOperationException("a worker failed: " + failure.Message, failure);
             return reports;
         }
 

@@ -18,7 +18,7 @@ namespace KLeakLint.Cli
     {
         public const string Usage =
 @"Usage:
-  kleaklint check PATH... [--kernel DIR | -p DIR] [--format text|json] [--libclang PATH] [-- CLANG_ARGS...]
+  kleaklint check PATH... [--kernel DIR | -p DIR] [--format text|json] [--jobs N] [--libclang PATH] [-- CLANG_ARGS...]
   kleaklint rules
   kleaklint --version
   kleaklint --help
@@ -34,6 +34,8 @@ check:
                     (with neither: headerless, with the built-in kernel prelude)
   --format FORMAT   text: compiler-style lines on stdout (default)
                     json: one JSON document on stdout
+  --jobs N, -j N    files analyzed in parallel (default: the number of cores);
+                    the output is the same for any N
   --libclang PATH   the libclang to load (default: $KLEAKLINT_LIBCLANG, else the
                     newest installed libclang-N.so.1)
   -- CLANG_ARGS     extra clang arguments, after the synthesized ones
@@ -125,7 +127,7 @@ missing input, libclang missing, a file that could not be analyzed).";
 
             SpecCatalog catalog = SpecCatalog.LoadBuiltIn();
             var runner = new CheckRunner(() => new SourceFileChecker(catalog, flags));
-            CheckReport report = CheckReport.Create(options.Mode, inputs, runner.Run(inputs), display);
+            CheckReport report = CheckReport.Create(options.Mode, inputs, runner.Run(inputs, options.Jobs), display);
 
             if (options.Format == OutputFormat.Json)
             {
