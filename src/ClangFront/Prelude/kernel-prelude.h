@@ -1055,6 +1055,7 @@ struct kset_uevent_ops {
         const char *(* const name)(struct kobject *kobj);
         int (* const uevent)(struct kobject *kobj, struct kobj_uevent_env *env);
 };
+extern struct kobject *kset_find_obj(struct kset *kset, const char *name);
 extern struct kset * __must_check kset_create_and_add(const char *name, const struct kset_uevent_ops *u,
                                                       struct kobject *parent_kobj);
 extern struct kset *kset_get(struct kset *k);

@@ -1133,3 +1133,21 @@ static int devm_kzalloc_is_managed(struct device *dev, int flag)
 		return -EINVAL;
 	return 0;
 }
+
+static int kset_find_obj_leaks(struct kset *set, const char *name)
+{
+	if (kset_find_obj(set, name))
+		return -EEXIST; // expected-warning{{KL0001 kset_find_obj kobject_put}}
+	return 0;
+}
+
+static int kset_find_obj_balanced(struct kset *set, const char *name)
+{
+	struct kobject *dup = kset_find_obj(set, name);
+
+	if (dup) {
+		kobject_put(dup);
+		return -EEXIST;
+	}
+	return 0;
+}
