@@ -13,7 +13,7 @@
 # Environment:
 #   KLEAKLINT_SHARED       the shared/ directory (default: ../shared next to the repository)
 #   KLEAKLINT_KERNEL_SRC   the extracted 6.1 tree (default /var/cache/kleaklint/linux-source-6.1)
-#   KLEAKLINT_HEADERS      the --kernel directory (default /usr/src/linux-headers-6.1.0-56-amd64)
+#   KLEAKLINT_HEADERS      the --kernel directory (default: the newest /usr/src/linux-headers-*-amd64)
 # Exit status: 0 when the run worked (the numbers are the output, not a verdict), 1 otherwise.
 set -euo pipefail
 
@@ -22,7 +22,9 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 shared="${KLEAKLINT_SHARED:-$(cd "$repo/.." && pwd)/shared}"
 tree="${KLEAKLINT_KERNEL_SRC:-/var/cache/kleaklint/linux-source-6.1}"
-headers="${KLEAKLINT_HEADERS:-/usr/src/linux-headers-6.1.0-56-amd64}"
+# Debian bumps the ABI number (6.1.0-56, -57, ...) with each upload of the same 6.1.x kernel.
+newest_headers() { ls -d /usr/src/linux-headers-*-amd64 2>/dev/null | sort -V | tail -n 1; }
+headers="${KLEAKLINT_HEADERS:-$(newest_headers)}"
 
 out=/tmp/kleaklint-corpus
 build=true
@@ -48,6 +50,7 @@ fi
 if [[ ! -f "$tree/MAINTAINERS" || ! -d "$headers" ]]; then
     say "kernel tree or headers missing; running scripts/setup.sh"
     KLEAKLINT_KERNEL_SRC="$tree" bash "$repo/scripts/setup.sh"
+    [[ -n "${KLEAKLINT_HEADERS:-}" ]] || headers="$(newest_headers)"
 fi
 
 bin_dir="$repo/src/Cli/bin/Release/net10.0"

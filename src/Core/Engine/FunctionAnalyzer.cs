@@ -18,13 +18,14 @@ namespace KLeakLint.Core.Engine
         private readonly Transfer _transfer;
         private readonly Dictionary<BasicBlock, HashSet<string>> _seen = new Dictionary<BasicBlock, HashSet<string>>();
 
-        public FunctionAnalyzer(FunctionIr function, SpecCatalog catalog, IReadOnlyDictionary<string, FunctionSummary> summaries, AnalysisOptions options)
+        public FunctionAnalyzer(FunctionIr function, SpecCatalog catalog, IReadOnlyDictionary<string, FunctionSummary> summaries, AnalysisOptions options,
+            UnitFacts? facts = null)
         {
             _function = function;
             _options = options;
             Reporter = new FindingCollector(function.Name, options.MaxPathNotes);
-            Summary = new SummaryCollector(function);
-            _transfer = new Transfer(function, catalog, summaries, Reporter, Summary);
+            Summary = new SummaryCollector(function, catalog);
+            _transfer = new Transfer(function, catalog, summaries, Reporter, Summary, facts ?? UnitFacts.Empty);
         }
 
         public FindingCollector Reporter { get; }

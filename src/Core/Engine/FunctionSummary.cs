@@ -28,5 +28,20 @@ namespace KLeakLint.Core.Engine
 
         /// <summary>Parameters passed on to functions the engine knows nothing about: raw memory may be kept there.</summary>
         public HashSet<int> MayKeep { get; } = new HashSet<int>();
+
+        /// <summary>
+        /// Released parameters that the function only frees (<c>kfree(sdev)</c>), touching none of their fields: references
+        /// held in those fields stay the caller's to drop.
+        /// </summary>
+        public HashSet<int> ReleasesOnlyTheObject { get; } = new HashSet<int>();
+
+        /// <summary>
+        /// References the function takes on an argument's object and leaves in a field of the object it returns
+        /// (<c>sdev-&gt;udev = usb_get_dev(udev); return sdev;</c>): the caller holds them through the result.
+        /// </summary>
+        public List<TakenReference> TakesReferences { get; } = new List<TakenReference>();
     }
+
+    /// <summary>A reference of <paramref name="Family"/> on argument <paramref name="ParameterIndex"/>'s object, kept in field <paramref name="Field"/> of the result.</summary>
+    public sealed record TakenReference(int ParameterIndex, ResourceFamily Family, string Api, string? Field);
 }

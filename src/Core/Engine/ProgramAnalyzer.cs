@@ -26,9 +26,10 @@ namespace KLeakLint.Core.Engine
         {
             var result = new AnalysisResult();
             var summaries = new Dictionary<string, FunctionSummary>(StringComparer.Ordinal);
+            var facts = UnitFacts.Gather(functions, _catalog);
             foreach (var function in CalleesFirst(functions))
             {
-                var analyzer = new FunctionAnalyzer(function, _catalog, summaries, _options);
+                var analyzer = new FunctionAnalyzer(function, _catalog, summaries, _options, facts);
                 analyzer.Run();
                 result.Findings.AddRange(analyzer.Reporter.Findings);
                 if (analyzer.Incomplete is not null) result.Incomplete.Add(analyzer.Incomplete);

@@ -78,11 +78,34 @@ namespace KLeakLint.Core.Engine
         /// <summary>Parameter index for a borrowed parameter (summaries read what happened to it).</summary>
         public int? ParameterIndex { get; init; }
 
+        /// <summary>
+        /// It escaped only because the object holding it was passed to a function (<c>conn_net_set(conn, net)</c> with
+        /// <c>conn-&gt;paths</c> allocated): if this function later frees that object itself, the object was not kept there,
+        /// and what it holds is again this function's to release.
+        /// </summary>
+        public bool EscapedWithOwner { get; init; }
+
+        /// <summary>A reference taken on the object of parameter N (<c>usb_get_dev(udev)</c> in a constructor), for the summary.</summary>
+        public int? OnParameter { get; init; }
+
+        /// <summary>For a reference a callee left in a field of its result: that field's name (<c>udev</c> of <c>sdev-&gt;udev</c>).</summary>
+        public string? HeldInField { get; init; }
+
+        /// <summary>It escaped only into a function the engine knows nothing about, which may or may not keep it.</summary>
+        public bool EscapedTentatively { get; init; }
+
+        /// <summary>The field of the caller's memory it was stored in when acquired (<c>txq-&gt;txd = dma_alloc_coherent(...)</c>).</summary>
+        public Place? StoredIn { get; init; }
+
         /// <summary>Its loss was already reported (an overwrite), so the exit does not report it again.</summary>
         public bool Reported { get; init; }
 
         /// <summary>The function holds it on this path: owned, possibly acquired, not yet reported.</summary>
         public bool IsHeld => Ownership == Ownership.Owned && (Outcomes & Outcome.Acquired) != 0 && !Reported;
+
+        /// <summary>Held, or lent only to functions that may not keep it: what a constructor that returns it gives its caller.</summary>
+        public bool IsHeldOrLent => (Ownership == Ownership.Owned || Ownership == Ownership.Escaped && (EscapedTentatively || EscapedWithOwner))
+            && (Outcomes & Outcome.Acquired) != 0 && !Reported;
 
         public static Outcome OutcomesOf(FailureSignal failure) => failure switch
         {
@@ -94,6 +117,6 @@ namespace KLeakLint.Core.Engine
             _ => Outcome.Acquired,
         };
 
-        public string Fingerprint => Id + ":" + (int)Ownership + ":" + (int)Outcomes + ":" + (Parent ?? -1) + ":" + (AliasOf ?? -1) + (Reported ? "R" : "");
+        public string Fingerprint => Id + ":" + (int)Ownership + ":" + (int)Outcomes + ":" + (Parent ?? -1) + ":" + (AliasOf ?? -1) + (Reported ? "R" : "") + (EscapedWithOwner ? "W" : "") + (EscapedTentatively ? "T" : "");
     }
 }

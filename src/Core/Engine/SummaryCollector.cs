@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 using KLeakLint.Core.Ir;
 using KLeakLint.Core.Specs;
 
@@ -14,9 +16,12 @@ namespace KLeakLint.Core.Engine
         private bool _returnsError;
         private bool _returnsOther;
 
-        public SummaryCollector(FunctionIr function)
+        private readonly SpecCatalog _catalog;
+
+        public SummaryCollector(FunctionIr function, SpecCatalog catalog)
         {
             _function = function;
+            _catalog = catalog;
             Summary = new FunctionSummary(function.Name);
         }
 
@@ -38,6 +43,15 @@ namespace KLeakLint.Core.Engine
         /// <summary>At an exit: parameter <paramref name="index"/> was neither released nor known NULL on this path.</summary>
         public void ParameterStillHeld(int index) => _keptSomewhere.Add(index);
         public void ParameterKept(int index) => Summary.Keeps.Add(index);
+
+        private readonly Dictionary<(int, string), TakenReference> _taken = new Dictionary<(int, string), TakenReference>();
+
+        /// <summary>A returned object carries a reference taken on a parameter's object.</summary>
+        public void ReturnedWithReference(TakenReference taken)
+        {
+            var key = (taken.ParameterIndex, taken.Family.Name);
+            if (!_taken.ContainsKey(key)) _taken[key] = taken;
+        }
         public void ParameterMayBeKept(int index) => Summary.MayKeep.Add(index);
 
         public void Returned(SymbolicValue? value, Resource? resource)
@@ -78,8 +92,45 @@ namespace KLeakLint.Core.Engine
                     _ => FailureSignal.NullOrErrorPointer,
                 };
                 Summary.Returns = new AcquireSpec(_function.Name, _returnedFamily, ResourceLocation.Return, failure);
+                Summary.TakesReferences.AddRange(_taken.OrderBy(kv => kv.Key.Item1).ThenBy(kv => kv.Key.Item2, StringComparer.Ordinal).Select(kv => kv.Value));
             }
+            foreach (var index in Summary.Releases.Keys)
+                if (OnlyReleases(index)) Summary.ReleasesOnlyTheObject.Add(index);
             return Summary;
+        }
+
+        /// <summary>
+        /// The parameter appears only as the argument of releases and logging: nothing reads its fields, copies it or
+        /// passes it on, so nothing it holds can have been dropped.
+        /// </summary>
+        private bool OnlyReleases(int index)
+        {
+            var name = _function.Parameters[index];
+            bool Mentions(Value v) => v switch
+            {
+                Value.Read r => r.Place.Root.Kind == RootKind.Parameter && r.Place.Root.Name == name,
+                Value.AddressOf a => a.Place.Root.Kind == RootKind.Parameter && a.Place.Root.Name == name,
+                _ => false,
+            };
+            foreach (var instruction in _function.Blocks.SelectMany(b => b.Instructions))
+            {
+                switch (instruction)
+                {
+                    case AssignInstruction assign when Mentions(assign.Source):
+                        return false;
+                    case CallInstruction call:
+                        var release = _catalog.FindRelease(call.Callee);
+                        for (int i = 0; i < call.Arguments.Count; i++)
+                        {
+                            if (!Mentions(call.Arguments[i])) continue;
+                            bool plainRelease = release is not null && release.ArgumentIndex == i
+                                && call.Arguments[i] is Value.Read read && read.Place.Path.Count == 0;
+                            if (!plainRelease && !Transfer.IsLogging(call.Callee)) return false;
+                        }
+                        break;
+                }
+            }
+            return true;
         }
     }
 }

@@ -89,7 +89,7 @@ namespace KLeakLint.Core.Engine
         }
 
         /// <summary>Printing a released pointer (often only its address or name) is left to other tools.</summary>
-        private static bool IsLogging(string callee) =>
+        internal static bool IsLogging(string callee) =>
             callee.StartsWith("pr_", StringComparison.Ordinal) || callee.StartsWith("dev_", StringComparison.Ordinal) && callee.Length <= 12
             || callee.StartsWith("_dev_", StringComparison.Ordinal) || callee.StartsWith("__dynamic_", StringComparison.Ordinal)
             || callee.StartsWith("netdev_", StringComparison.Ordinal) && callee.Length <= 12
@@ -138,6 +138,11 @@ namespace KLeakLint.Core.Engine
             if (state.Objects.TryGetValue(obj, out var objectId))
             {
                 ReleaseResource(objectId, callee, span, state, deep, argument.ToString(), families);
+                return;
+            }
+            if (ReferenceInField(argument, state) is int inField)
+            {
+                ReleaseResource(inField, callee, span, state, deep, argument.ToString(), families);
                 return;
             }
             if (DerivedOwnerReleased(argument, families, state) is int derivedOwner)
@@ -247,6 +252,7 @@ namespace KLeakLint.Core.Engine
                 return;
             }
             if (r.ParameterIndex is int index) _summary.ParameterReleased(index, callee, families);
+            if (r.Ownership == Ownership.Escaped) ReclaimChildren(id, state);
             state.Update(r with { Ownership = Ownership.Released, ReleasedAt = span, ReleasedBy = callee, Outcomes = r.Outcomes | Outcome.Acquired });
             if (deep)
                 foreach (var child in state.Resources.Values.Where(c => c.Parent == id && c.Ownership == Ownership.Owned).ToList())
@@ -290,12 +296,15 @@ namespace KLeakLint.Core.Engine
             }
             var id = _siteIds[call];
             RetirePreviousIteration(id, state);
+            var onParameter = spec.ReturnsArgument is int onArg && onArg < call.Arguments.Count && Evaluate(call.Arguments[onArg], state) is SymbolicValue.Resource target
+                && state.Resources.TryGetValue(target.Id, out var targetResource) ? targetResource.ParameterIndex : null;
             var aliasOf = spec.ReturnsArgument is int alias && alias < call.Arguments.Count && Evaluate(call.Arguments[alias], state) is SymbolicValue.Resource aliased
                 && state.Resources.TryGetValue(aliased.Id, out var aliasedResource) && aliasedResource.IsHeld ? aliased.Id : (int?)null;
             var resource = new Resource(id, call.Callee, call.Span, spec.Family, Ownership.Owned, Resource.OutcomesOf(spec.Failure), state.Trail.Count)
             {
                 AcquiredOnFailure = spec.AcquiredOnFailure,
                 AliasOf = aliasOf,
+                OnParameter = onParameter,
                 Spec = spec,
                 IsPlainData = call.ResultPointee == "scalar",
                 HeldOutside = spec.Family.LeaksOnlyOnErrorExits,
@@ -390,7 +399,7 @@ namespace KLeakLint.Core.Engine
         {
             foreach (var released in summary.Releases.OrderBy(kv => kv.Key))
                 if (released.Key < call.Arguments.Count)
-                    Release(call.Arguments[released.Key], call.Callee, call.Span, state, deep: true,
+                    Release(call.Arguments[released.Key], call.Callee, call.Span, state, deep: !summary.ReleasesOnlyTheObject.Contains(released.Key),
                         summary.ReleasedFamilies.TryGetValue(released.Key, out var families) ? families : null);
             for (int i = 0; i < call.Arguments.Count; i++)
             {
@@ -400,8 +409,52 @@ namespace KLeakLint.Core.Engine
                     EscapeMemory(call.Arguments[i], state);
             }
             ForgetWhatCalleeMayWrite(call, state);
-            if (summary.Returns is not null) Acquire(call, summary.Returns, state);
+            if (summary.Returns is not null)
+            {
+                Acquire(call, summary.Returns, state);
+                TakeReferences(call, summary, state);
+            }
             else if (call.Result is not null) Assign(call.Result, null, call.Span, state);
+        }
+
+        /// <summary>
+        /// The references a constructor left in its result (<c>sdev = stub_device_alloc(udev)</c> holds one on <c>*udev</c>):
+        /// tracked as children of the result, dropped through the argument or the result's field.
+        /// </summary>
+        private void TakeReferences(CallInstruction call, FunctionSummary summary, AbstractState state)
+        {
+            var parentId = _siteIds[call];
+            if (!state.Resources.ContainsKey(parentId)) return;
+            for (int k = 0; k < summary.TakesReferences.Count && k < MaxTakenReferences; k++)
+            {
+                var taken = summary.TakesReferences[k];
+                if (taken.ParameterIndex >= call.Arguments.Count) continue;
+                var obj = ObjectNamedBy(call.Arguments[taken.ParameterIndex], state);
+                if (obj is null || obj.Path.Any(a => a is Access.Index)) continue;
+                if (state.Objects.TryGetValue(obj, out var existing) && state.Resources[existing].IsHeld) continue;
+                var id = TakenReferenceBase + parentId * MaxTakenReferences + k;
+                state.Update(new Resource(id, call.Callee, call.Span, taken.Family, Ownership.Owned, Outcome.Acquired, state.Trail.Count)
+                {
+                    Parent = parentId,
+                    ObjectText = call.Arguments[taken.ParameterIndex].ToString(),
+                    HeldInField = taken.Field,
+                });
+                state.Objects[obj] = id;
+            }
+        }
+
+        private const int TakenReferenceBase = 3_000_000;
+        private const int MaxTakenReferences = 4;
+
+        /// <summary><c>usb_put_dev(sdev-&gt;udev)</c>: the reference a constructor left in that field of the held object.</summary>
+        private static int? ReferenceInField(Value argument, AbstractState state)
+        {
+            if (argument is not Value.Read read || read.Place.Path.Count < 2
+                || read.Place.Path[read.Place.Path.Count - 1] is not Access.Field field || read.Place.Path[read.Place.Path.Count - 2] is not Access.Deref)
+                return null;
+            if (state.ResourceHeldBy(read.Place.Parent!.Parent!) is not { } owner) return null;
+            return state.Resources.Values.Where(c => c.Parent == owner.Id && c.HeldInField == field.Name && c.IsHeld)
+                .Select(c => (int?)c.Id).OrderBy(id => id).FirstOrDefault();
         }
 
         /// <summary>
@@ -424,10 +477,11 @@ namespace KLeakLint.Core.Engine
                 // A flag tested before and after a call that was given the object is, in practice, the same flag;
                 // a variable whose address was given may really have changed.
                 if (argument is Value.AddressOf) state.ForgetConditionsReading(written.Root.Name);
+                // Fields that went along with their object stay known: the function may still free them through it.
                 foreach (var key in state.Values.Keys.Where(k => k.StartsWith(written)).ToList())
-                    if (!(state.ResourceHeldBy(key) is { IsHeld: true })) state.Values.Remove(key);
+                    if (!(state.ResourceHeldBy(key) is { IsHeld: true } or { EscapedWithOwner: true })) state.Values.Remove(key);
                 foreach (var key in state.Objects.Keys.Where(k => k.StartsWith(written)).ToList())
-                    if (!state.Resources[state.Objects[key]].IsHeld) state.Objects.Remove(key);
+                    if (!(state.Resources[state.Objects[key]] is { IsHeld: true } or { EscapedWithOwner: true })) state.Objects.Remove(key);
             }
         }
 

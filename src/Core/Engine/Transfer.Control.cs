@@ -73,8 +73,9 @@ namespace KLeakLint.Core.Engine
         {
             var returned = value is null ? null : Evaluate(value, state);
             // Only a reference still this function's to give is handed to the caller: an escaped one is shared.
-            var returnedResource = returned is SymbolicValue.Resource rr && state.Resources.TryGetValue(rr.Id, out var res) && res.IsHeld ? res : null;
+            var returnedResource = returned is SymbolicValue.Resource rr && state.Resources.TryGetValue(rr.Id, out var res) && res.IsHeldOrLent ? res : null;
             _summary.Returned(returned, returnedResource);
+            if (returnedResource is not null) SummarizeReferencesCarried(returnedResource, state);
             foreach (var id in ResourcesIn(returned, state).ToList()) Escape(id, state, kept: true);
 
             ReleaseScopedVariables(span, state);
@@ -93,7 +94,8 @@ namespace KLeakLint.Core.Engine
                     " on this failure path " + exit.Where + instead,
                     r, state);
             }
-            foreach (var r in state.Resources.Values.Where(r => r.IsHeld && r.ParameterIndex is null && r.Spec?.KeptOnSuccess != true
+            if (exit.IsError) ReportFieldsLeftDangling(span, state);
+            foreach (var r in state.Resources.Values.Where(r => r.IsHeld && r.ParameterIndex is null && r.Spec?.KeptOnSuccess != true && !ParentFailed(r, state)
                          && (!r.HeldOutside || exit.IsError) && !IsRegisteredContainer(r.Id, state)).OrderBy(r => r.Id).ToList())
             {
                 var holder = HolderOf(r, state);
@@ -103,6 +105,44 @@ namespace KLeakLint.Core.Engine
                     r, state);
             }
         }
+
+        /// <summary>
+        /// KL0002 ahead of time: an error exit leaves a field of the caller's memory pointing at what this function
+        /// allocated there and released again, while another function of the file releases that field: the caller's
+        /// cleanup releases it a second time.
+        /// </summary>
+        private void ReportFieldsLeftDangling(SourceSpan span, AbstractState state)
+        {
+            foreach (var r in state.Resources.Values.Where(r => r.StoredIn is not null && r.Ownership == Ownership.Released && (r.Outcomes & Outcome.Acquired) != 0)
+                         .OrderBy(r => r.Id).ToList())
+            {
+                if (!(state.ValueOf(r.StoredIn!) is SymbolicValue.Resource still && still.Id == r.Id)) continue;
+                var other = _unit.ReleaseOfFieldElsewhere(UnitFacts.FieldOfPointee(r.StoredIn!)!, _function.Name);
+                if (other is null) continue;
+                _report.Report(Rules.DoubleRelease, span,
+                    r.StoredIn + " still points to the " + Describe(r) + " that " + r.ReleasedBy + "() released at line " + r.ReleasedAt.Line +
+                    " when this error path returns, and " + other.Function + "() releases it again with " + other.Callee + "() (line " + other.Span.Line +
+                    "); set " + r.StoredIn + " = NULL after releasing it",
+                    r, state);
+            }
+        }
+
+        /// <summary>References taken on parameters' objects and left in fields of the returned object.</summary>
+        private void SummarizeReferencesCarried(Resource returned, AbstractState state)
+        {
+            foreach (var child in state.Resources.Values.Where(c => c.Parent == returned.Id && c.IsHeldOrLent && c.OnParameter is not null && c.Family is not null)
+                         .OrderBy(c => c.Id).ToList())
+            {
+                var field = state.PlacesHolding(child.Id)
+                    .Where(p => p.Path.Count >= 2 && p.Path[p.Path.Count - 2] is Access.Deref && state.ResourceHeldBy(p.Parent!.Parent!)?.Id == returned.Id)
+                    .Select(p => (p.Path[p.Path.Count - 1] as Access.Field)?.Name).FirstOrDefault(n => n is not null);
+                _summary.ReturnedWithReference(new TakenReference(child.OnParameter!.Value, child.Family!, child.Api, field));
+            }
+        }
+
+        /// <summary>A reference carried by an object whose acquire failed on this path was never taken.</summary>
+        private static bool ParentFailed(Resource r, AbstractState state) =>
+            r.Parent is int parent && state.Resources.TryGetValue(parent, out var p) && p.Outcomes != Outcome.None && (p.Outcomes & Outcome.Acquired) == 0;
 
         /// <summary>A registered object (<c>kobject_init_and_add</c> may have succeeded) owns the memory it is embedded in.</summary>
         private static bool IsRegisteredContainer(int id, AbstractState state) =>

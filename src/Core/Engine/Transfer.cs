@@ -18,11 +18,13 @@ namespace KLeakLint.Core.Engine
         private readonly IReadOnlyDictionary<string, FunctionSummary> _summaries;
         private readonly FindingCollector _report;
         private readonly SummaryCollector _summary;
+        private readonly UnitFacts _unit;
         private readonly Dictionary<Instruction, int> _siteIds = new Dictionary<Instruction, int>(ReferenceComparer<Instruction>.Instance);
 
         public Transfer(FunctionIr function, SpecCatalog catalog, IReadOnlyDictionary<string, FunctionSummary> summaries,
-            FindingCollector report, SummaryCollector summary)
+            FindingCollector report, SummaryCollector summary, UnitFacts unit)
         {
+            _unit = unit;
             _function = function;
             _catalog = catalog;
             _summaries = summaries;
@@ -189,6 +191,9 @@ namespace KLeakLint.Core.Engine
             var newIds = ResourcesIn(value, state).ToList();
             foreach (var id in newIds)
             {
+                if (storage.Kind == StorageKind.NonLocal && target.Root.Kind != RootKind.Global && state.Resources.TryGetValue(id, out var stored)
+                    && stored.Spec is not null && stored.StoredIn is null && UnitFacts.FieldOfPointee(target) is not null)
+                    state.Update(stored with { StoredIn = target });
                 if (storage.Kind == StorageKind.NonLocal) Escape(id, state, kept: true);
                 else if (storage.Kind == StorageKind.InResource && storage.Owner != id && state.Resources[id].Parent is null)
                     state.Update(state.Resources[id] with { Parent = storage.Owner });
@@ -221,9 +226,26 @@ namespace KLeakLint.Core.Engine
                 if (kept) _summary.ParameterKept(index);
                 return;
             }
-            if (r.Ownership == Ownership.Owned) state.Update(r with { Ownership = Ownership.Escaped });
-            foreach (var child in state.Resources.Values.Where(c => c.Parent == id && c.Ownership == Ownership.Owned).ToList())
+            if (r.Ownership == Ownership.Owned) state.Update(r with { Ownership = Ownership.Escaped, EscapedTentatively = !kept });
+            else if (kept && (r.EscapedTentatively || r.EscapedWithOwner)) state.Update(r with { EscapedTentatively = false, EscapedWithOwner = false });
+            // Kept somewhere (a list, drvdata, the caller), the object takes what it holds along for good; lent to an
+            // unknown function, it may come back (see ReclaimChildren).
+            foreach (var child in state.Resources.Values.Where(c => c.Parent == id && (c.Ownership == Ownership.Owned || kept && c.EscapedWithOwner)).ToList())
+            {
                 Escape(child.Id, state, kept);
+                if (!kept && state.Resources[child.Id].Ownership == Ownership.Escaped)
+                    state.Update(state.Resources[child.Id] with { EscapedWithOwner = true });
+            }
+        }
+
+        /// <summary>The function frees an object it had passed on: the fields that went along with it come back to it.</summary>
+        private static void ReclaimChildren(int id, AbstractState state)
+        {
+            foreach (var child in state.Resources.Values.Where(c => c.Parent == id && c.Ownership == Ownership.Escaped && c.EscapedWithOwner).ToList())
+            {
+                state.Update(child with { Ownership = Ownership.Owned, EscapedWithOwner = false });
+                ReclaimChildren(child.Id, state);
+            }
         }
 
         // ---- messages -----------------------------------------------------------------------------------------
