@@ -62,6 +62,7 @@ namespace KLeakLint.Core.Engine
                 var successors = _transfer.Terminate(block, state);
                 for (int i = successors.Count - 1; i >= 0; i--) work.Push(successors[i]);
             }
+            _transfer.Finish();
         }
 
         /// <summary>Skips a block already explored with an equal state; widens a block that sees too many.</summary>

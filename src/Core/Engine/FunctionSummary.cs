@@ -36,6 +36,18 @@ namespace KLeakLint.Core.Engine
         public HashSet<int> ReleasesOnlyTheObject { get; } = new HashSet<int>();
 
         /// <summary>
+        /// For each parameter, the fields of its object whose pointer the function reads, passes on or releases
+        /// (<see cref="AnyField"/>: the object itself went somewhere). A field missing here is left alone.
+        /// </summary>
+        public Dictionary<int, HashSet<string>> FieldsTouched { get; } = new Dictionary<int, HashSet<string>>();
+
+        public const string AnyField = "*";
+
+        /// <summary>Whether the function may release or take what field <paramref name="field"/> of argument <paramref name="index"/> holds.</summary>
+        public bool MayTouchField(int index, string field) =>
+            FieldsTouched.TryGetValue(index, out var fields) && (fields.Contains(AnyField) || fields.Contains(field));
+
+        /// <summary>
         /// References the function takes on an argument's object and leaves in a field of the object it returns
         /// (<c>sdev-&gt;udev = usb_get_dev(udev); return sdev;</c>): the caller holds them through the result.
         /// </summary>

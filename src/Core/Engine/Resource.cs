@@ -97,6 +97,12 @@ namespace KLeakLint.Core.Engine
         /// <summary>The field of the caller's memory it was stored in when acquired (<c>txq-&gt;txd = dma_alloc_coherent(...)</c>).</summary>
         public Place? StoredIn { get; init; }
 
+        /// <summary><see cref="StoredIn"/> with addresses resolved (<c>ft-&gt;g</c> where <c>ft = &amp;table-&gt;ft</c> is <c>table-&gt;ft.g</c>).</summary>
+        public Place? StoredAt { get; init; }
+
+        /// <summary>Since it was stored, the object holding it went to a function that may release or take it.</summary>
+        public bool ExposedAfterStore { get; init; }
+
         /// <summary>Its loss was already reported (an overwrite), so the exit does not report it again.</summary>
         public bool Reported { get; init; }
 
@@ -117,6 +123,6 @@ namespace KLeakLint.Core.Engine
             _ => Outcome.Acquired,
         };
 
-        public string Fingerprint => Id + ":" + (int)Ownership + ":" + (int)Outcomes + ":" + (Parent ?? -1) + ":" + (AliasOf ?? -1) + (Reported ? "R" : "") + (EscapedWithOwner ? "W" : "") + (EscapedTentatively ? "T" : "");
+        public string Fingerprint => Id + ":" + (int)Ownership + ":" + (int)Outcomes + ":" + (Parent ?? -1) + ":" + (AliasOf ?? -1) + (Reported ? "R" : "") + (EscapedWithOwner ? "W" : "") + (EscapedTentatively ? "T" : "") + (ExposedAfterStore ? "X" : "");
     }
 }

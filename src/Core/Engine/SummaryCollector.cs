@@ -96,7 +96,33 @@ namespace KLeakLint.Core.Engine
             }
             foreach (var index in Summary.Releases.Keys)
                 if (OnlyReleases(index)) Summary.ReleasesOnlyTheObject.Add(index);
+            CollectFieldsTouched();
             return Summary;
+        }
+
+        private void CollectFieldsTouched()
+        {
+            var index = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (int i = 0; i < _function.Parameters.Count; i++) index[_function.Parameters[i]] = i;
+            void Touch(Value value, bool logging)
+            {
+                var place = value switch { Value.Read r => r.Place, Value.AddressOf a => a.Place, _ => null };
+                if (place is null || place.Root.Kind != RootKind.Parameter || !index.TryGetValue(place.Root.Name, out var i)) return;
+                string? field;
+                if (place.Path.Count == 0) field = logging ? null : FunctionSummary.AnyField;
+                else if (place.Path.Count >= 2 && place.Path[0] is Access.Deref && place.Path[1] is Access.Field f
+                         && place.Path.Skip(2).All(a => a is Access.Field)) field = f.Name;
+                else field = null;
+                if (field is null) return;
+                if (!Summary.FieldsTouched.TryGetValue(i, out var set)) Summary.FieldsTouched[i] = set = new HashSet<string>(StringComparer.Ordinal);
+                set.Add(field);
+            }
+            foreach (var instruction in _function.Blocks.SelectMany(b => b.Instructions))
+            {
+                if (instruction is AssignInstruction assign) Touch(assign.Source, logging: false);
+                else if (instruction is CallInstruction call)
+                    foreach (var argument in call.Arguments) Touch(argument, Transfer.IsLogging(call.Callee));
+            }
         }
 
         /// <summary>

@@ -12,6 +12,12 @@ namespace KLeakLint.Core.Engine
         private bool Call(CallInstruction call, AbstractState state)
         {
             if (_catalog.IsNoReturn(call.Callee)) return false;
+            if (call.Callee == "PTR_ERR")
+            {
+                // Read out of a pointer already tested with IS_ERR(): kernel code calls it on error paths only.
+                if (call.Result is not null) Assign(call.Result, SymbolicValue.NegativeValue, call.Span, state);
+                return true;
+            }
 
             var release = _catalog.FindRelease(call.Callee);
             _summaries.TryGetValue(call.Callee, out var summary);
@@ -22,6 +28,7 @@ namespace KLeakLint.Core.Engine
             releasedArguments.UnionWith(consumes.Select(c => c.ArgumentIndex));
 
             CheckArgumentsAlive(call, releasedArguments, state);
+            MarkStoresExposed(call, summary, release is not null || consumes.Count > 0, state);
 
             if (release is not null && release.ArgumentIndex < call.Arguments.Count)
             {
@@ -85,6 +92,44 @@ namespace KLeakLint.Core.Engine
                 var place = sym is SymbolicValue.Address a ? a.Target : (arg as Value.AddressOf)?.Place;
                 if (place is not null && ReleasedOwnerOf(place, state) is { } owner)
                     ReportUseInReleasedObject(place, owner.Owner, owner.Pointer, call.Span, state, "is given", call.Callee);
+            }
+        }
+
+        /// <summary>
+        /// A resource this function stored in the caller's memory goes, with the object holding it, to a function that
+        /// may release it or take it over: its error exits can no longer be compared (see <see cref="CleanupConsistency"/>).
+        /// </summary>
+        private void MarkStoresExposed(CallInstruction call, FunctionSummary? summary, bool releases, AbstractState state)
+        {
+            if (IsLogging(call.Callee)) return;
+            var stored = state.Resources.Values.Where(r => r.StoredAt is not null && !r.ExposedAfterStore && r.Ownership == Ownership.Escaped)
+                .OrderBy(r => r.Id).ToList();
+            if (stored.Count == 0) return;
+            bool knownToCatalog = _catalog.FindAcquire(call.Callee) is not null || _catalog.IsBorrowing(call.Callee);
+            bool handsOff = releases || _catalog.FindHandoff(call.Callee) is not null;
+            for (int i = 0; i < call.Arguments.Count; i++)
+            {
+                var argument = call.Arguments[i];
+                var pointee = argument switch
+                {
+                    Value.AddressOf a => Canonical(a.Place, state),
+                    Value.Read r when state.ValueOf(r.Place) is SymbolicValue.Address address => Canonical(address.Target, state),
+                    Value.Read r => Canonical(r.Place.Deref(), state),
+                    _ => null,
+                };
+                var reachable = ResourcesReachable(argument, state).ToList();
+                foreach (var r in stored)
+                {
+                    bool exposed;
+                    if (reachable.Contains(r.Id))
+                        exposed = handsOff || !knownToCatalog && (summary is null || summary.Keeps.Contains(i) || summary.MayKeep.Contains(i) || summary.Releases.ContainsKey(i));
+                    else if (pointee is not null && r.StoredAt!.Path.Count > pointee.Path.Count && r.StoredAt.StartsWith(pointee))
+                        exposed = handsOff || !knownToCatalog
+                            && (summary is null || (r.StoredAt.Path[pointee.Path.Count] is Access.Field f ? summary.MayTouchField(i, f.Name) : true));
+                    else
+                        exposed = false;
+                    if (exposed) state.Update(state.Resources[r.Id] with { ExposedAfterStore = true });
+                }
             }
         }
 

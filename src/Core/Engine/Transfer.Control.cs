@@ -94,7 +94,11 @@ namespace KLeakLint.Core.Engine
                     " on this failure path " + exit.Where + instead,
                     r, state);
             }
-            if (exit.IsError) ReportFieldsLeftDangling(span, state);
+            if (exit.IsError)
+            {
+                ReportFieldsLeftDangling(span, state);
+                _cleanup.AtErrorExit(span, exit.Where, state);
+            }
             foreach (var r in state.Resources.Values.Where(r => r.IsHeld && r.ParameterIndex is null && r.Spec?.KeptOnSuccess != true && !ParentFailed(r, state)
                          && (!r.HeldOutside || exit.IsError) && !IsRegisteredContainer(r.Id, state)).OrderBy(r => r.Id).ToList())
             {
@@ -113,12 +117,14 @@ namespace KLeakLint.Core.Engine
         /// </summary>
         private void ReportFieldsLeftDangling(SourceSpan span, AbstractState state)
         {
+            // A probe that fails is never followed by its remove: their releases do not meet.
+            if (IsProbe(_function.Name)) return;
             foreach (var r in state.Resources.Values.Where(r => r.StoredIn is not null && r.Ownership == Ownership.Released && (r.Outcomes & Outcome.Acquired) != 0)
                          .OrderBy(r => r.Id).ToList())
             {
                 if (!(state.ValueOf(r.StoredIn!) is SymbolicValue.Resource still && still.Id == r.Id)) continue;
                 var other = _unit.ReleaseOfFieldElsewhere(UnitFacts.FieldOfPointee(r.StoredIn!)!, _function.Name);
-                if (other is null) continue;
+                if (other is null || IsTeardownAfterSuccess(other.Function)) continue;
                 _report.Report(Rules.DoubleRelease, span,
                     r.StoredIn + " still points to the " + Describe(r) + " that " + r.ReleasedBy + "() released at line " + r.ReleasedAt.Line +
                     " when this error path returns, and " + other.Function + "() releases it again with " + other.Callee + "() (line " + other.Span.Line +
@@ -126,6 +132,13 @@ namespace KLeakLint.Core.Engine
                     r, state);
             }
         }
+
+        private static bool IsProbe(string function) => function.EndsWith("_probe", StringComparison.Ordinal) || function.Contains("_probe_");
+
+        /// <summary>Driver callbacks that run only after a successful probe or bind.</summary>
+        private static bool IsTeardownAfterSuccess(string function) =>
+            function.EndsWith("_remove", StringComparison.Ordinal) || function.EndsWith("_disconnect", StringComparison.Ordinal)
+            || function.EndsWith("_detach", StringComparison.Ordinal) || function.EndsWith("_unbind", StringComparison.Ordinal);
 
         /// <summary>References taken on parameters' objects and left in fields of the returned object.</summary>
         private void SummarizeReferencesCarried(Resource returned, AbstractState state)

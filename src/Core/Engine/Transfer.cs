@@ -19,12 +19,14 @@ namespace KLeakLint.Core.Engine
         private readonly FindingCollector _report;
         private readonly SummaryCollector _summary;
         private readonly UnitFacts _unit;
+        private readonly CleanupConsistency _cleanup;
         private readonly Dictionary<Instruction, int> _siteIds = new Dictionary<Instruction, int>(ReferenceComparer<Instruction>.Instance);
 
         public Transfer(FunctionIr function, SpecCatalog catalog, IReadOnlyDictionary<string, FunctionSummary> summaries,
             FindingCollector report, SummaryCollector summary, UnitFacts unit)
         {
             _unit = unit;
+            _cleanup = new CleanupConsistency(report);
             _function = function;
             _catalog = catalog;
             _summaries = summaries;
@@ -50,6 +52,9 @@ namespace KLeakLint.Core.Engine
             }
             return state;
         }
+
+        /// <summary>After every path was explored: findings that compare paths with each other.</summary>
+        public void Finish() => _cleanup.Report();
 
         /// <summary>Applies one instruction; false when the path ends here (a call that never returns).</summary>
         public bool Execute(Instruction instruction, AbstractState state)
@@ -134,6 +139,20 @@ namespace KLeakLint.Core.Engine
 
         private const int MaxAddressChain = 8;
 
+        /// <summary>The place with known addresses substituted: <c>ft-&gt;g</c> after <c>ft = &amp;table-&gt;ft</c> is <c>table-&gt;ft.g</c>.</summary>
+        private static Place Canonical(Place place, AbstractState state, int depth = 0)
+        {
+            if (depth > MaxAddressChain) return place;
+            for (int i = 0; i < place.Path.Count; i++)
+            {
+                if (place.Path[i] is not Access.Deref) continue;
+                var pointer = new Place(place.Root, place.Path.Take(i).ToArray());
+                if (state.ValueOf(pointer) is SymbolicValue.Address address)
+                    return Canonical(new Place(address.Target.Root, address.Target.Path.Concat(place.Path.Skip(i + 1)).ToArray()), state, depth + 1);
+            }
+            return place;
+        }
+
         // ---- uses ---------------------------------------------------------------------------------------------
 
         private void Use(Place place, SourceSpan span, AbstractState state)
@@ -188,12 +207,14 @@ namespace KLeakLint.Core.Engine
         private void Assign(Place target, SymbolicValue? value, SourceSpan span, AbstractState state)
         {
             var storage = StorageOf(target, state);
-            var newIds = ResourcesIn(value, state).ToList();
+            // A pointer merely derived from a held object (syscon_node_to_regmap(np), dev_get_drvdata(dev)) may be another
+            // object altogether: storing it does not hand the reference on.
+            var newIds = value is SymbolicValue.Derived ? new List<int>() : ResourcesIn(value, state).ToList();
             foreach (var id in newIds)
             {
                 if (storage.Kind == StorageKind.NonLocal && target.Root.Kind != RootKind.Global && state.Resources.TryGetValue(id, out var stored)
                     && stored.Spec is not null && stored.StoredIn is null && UnitFacts.FieldOfPointee(target) is not null)
-                    state.Update(stored with { StoredIn = target });
+                    state.Update(stored with { StoredIn = target, StoredAt = Canonical(target, state) });
                 if (storage.Kind == StorageKind.NonLocal) Escape(id, state, kept: true);
                 else if (storage.Kind == StorageKind.InResource && storage.Owner != id && state.Resources[id].Parent is null)
                     state.Update(state.Resources[id] with { Parent = storage.Owner });
@@ -252,7 +273,7 @@ namespace KLeakLint.Core.Engine
 
         private static string Describe(Resource r) => r.Family?.Noun ?? "the object";
 
-        private static string ReleaseCall(Resource r, string? holder)
+        internal static string ReleaseCall(Resource r, string? holder)
         {
             var release = r.Family?.PreferredRelease ?? "the release function";
             if (holder is null) return release + "() on the " + Describe(r) + " returned by " + r.Api + "()";

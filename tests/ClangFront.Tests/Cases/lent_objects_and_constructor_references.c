@@ -168,3 +168,23 @@ static int stub_probe_destroy_ok(struct usb_device *udev, int busy)
 	dev_set_drvdata(&udev->dev, s);
 	return 0;
 }
+
+#include <linux/of.h>
+#include <linux/mfd/syscon.h>
+#include <linux/regmap.h>
+
+static struct regmap *syscon_map;
+
+/* A regmap looked up through a node is another object: caching it keeps no reference on the node. */
+static int reboot_probe_bad(const struct of_device_id *match)
+{
+	struct device_node *np = of_find_matching_node(NULL, match);
+
+	if (!np)
+		return -ENODEV;
+	syscon_map = syscon_node_to_regmap(np);
+	if (IS_ERR(syscon_map))
+		return PTR_ERR(syscon_map); // expected-warning{{KL0001 of_node_put(np)}}
+	of_node_put(np);
+	return 0;
+}
