@@ -70,7 +70,20 @@ namespace KLeakLint.Core.Tests
             Assert.Equal(FailureSignal.ErrorPointer, catalog.FindAcquire("pool_get")!.Failure);
         }
 
+        [Fact]
+        public void A_transmit_function_owns_its_packet_except_when_it_answers_busy()
+        {
+            var xmit = SpecCatalog.LoadBuiltIn().FindCallback("ndo_start_xmit");
+            Assert.NotNull(xmit);
+            Assert.Equal(0, xmit!.ArgumentIndex);
+            Assert.Equal("skb", xmit.Family.Name);
+            Assert.Equal(16, xmit.UnconsumedReturn);
+            Assert.Null(SpecCatalog.LoadBuiltIn().FindCallback("ndo_open"));
+        }
+
         [Theory]
+        [InlineData("family f class=memory release=x\ncallback slot family=f", "missing arg=")]
+        [InlineData("family f class=memory release=x\ncallback slot arg=0 family=f unconsumed-return=busy", "unconsumed-return must be a number")]
         [InlineData("acquire foo family=nope", "unknown family 'nope'")]
         [InlineData("frobnicate foo", "unknown directive 'frobnicate'")]
         [InlineData("family f class=weird release=x", "class must be memory or counted")]

@@ -26,14 +26,17 @@ namespace KLeakLint.Core.Engine
         {
             var result = new AnalysisResult();
             var summaries = new Dictionary<string, FunctionSummary>(StringComparer.Ordinal);
-            var facts = UnitFacts.Gather(functions, _catalog);
+            var facts = UnitFacts.Gather(functions.Where(f => !f.SummaryOnly).ToList(), _catalog);
             foreach (var function in CalleesFirst(functions))
             {
                 var analyzer = new FunctionAnalyzer(function, _catalog, summaries, _options, facts);
                 analyzer.Run();
-                result.Findings.AddRange(analyzer.Reporter.Findings);
-                if (analyzer.Incomplete is not null) result.Incomplete.Add(analyzer.Incomplete);
-                else
+                if (!function.SummaryOnly)
+                {
+                    result.Findings.AddRange(analyzer.Reporter.Findings);
+                    if (analyzer.Incomplete is not null) result.Incomplete.Add(analyzer.Incomplete);
+                }
+                if (analyzer.Incomplete is null)
                 {
                     // Even an empty summary says something: the body was read and keeps nothing it is given.
                     summaries[function.Name] = analyzer.Summary.Finish();

@@ -103,6 +103,9 @@ namespace KLeakLint.Core.Engine
         /// <summary>Since it was stored, the object holding it went to a function that may release or take it.</summary>
         public bool ExposedAfterStore { get; init; }
 
+        /// <summary>For an argument a callback owns (<see cref="CallbackSpec"/>): the return value that leaves it with the caller.</summary>
+        public long? UnconsumedReturn { get; init; }
+
         /// <summary>Its loss was already reported (an overwrite), so the exit does not report it again.</summary>
         public bool Reported { get; init; }
 

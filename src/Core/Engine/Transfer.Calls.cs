@@ -459,7 +459,7 @@ namespace KLeakLint.Core.Engine
                 Acquire(call, summary.Returns, state);
                 TakeReferences(call, summary, state);
             }
-            else if (call.Result is not null) Assign(call.Result, null, call.Span, state);
+            else if (call.Result is not null) Assign(call.Result, DerivedResult(call, state), call.Span, state);
         }
 
         /// <summary>

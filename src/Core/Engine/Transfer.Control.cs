@@ -76,7 +76,8 @@ namespace KLeakLint.Core.Engine
             var returnedResource = returned is SymbolicValue.Resource rr && state.Resources.TryGetValue(rr.Id, out var res) && res.IsHeldOrLent ? res : null;
             _summary.Returned(returned, returnedResource);
             if (returnedResource is not null) SummarizeReferencesCarried(returnedResource, state);
-            foreach (var id in ResourcesIn(returned, state).ToList()) Escape(id, state, kept: true);
+            // A parameter (or a pointer into it, `return &lock->rlock;`) handed back is still the caller's, not kept here.
+            foreach (var id in ResourcesIn(returned, state).Where(id => state.Resources[id].ParameterIndex is null).ToList()) Escape(id, state, kept: true);
 
             ReleaseScopedVariables(span, state);
             foreach (var parameter in state.Resources.Values.Where(r => r.ParameterIndex is not null && r.Ownership == Ownership.Borrowed
@@ -100,11 +101,14 @@ namespace KLeakLint.Core.Engine
                 _cleanup.AtErrorExit(span, exit.Where, state);
             }
             foreach (var r in state.Resources.Values.Where(r => r.IsHeld && r.ParameterIndex is null && r.Spec?.KeptOnSuccess != true && !ParentFailed(r, state)
+                         && !LeftWithCaller(r, returned)
                          && (!r.HeldOutside || exit.IsError) && !IsRegisteredContainer(r.Id, state)).OrderBy(r => r.Id).ToList())
             {
                 var holder = HolderOf(r, state);
                 _report.Report(Rules.Leak, span,
-                    Describe(r) + " from " + r.Api + "() (line " + r.AcquiredAt.Line + ") is not released on this " + exit.Path +
+                    Describe(r) + (r.UnconsumedReturn is null && r.Id != CallbackArgumentId
+                        ? " from " + r.Api + "() (line " + r.AcquiredAt.Line + ")"
+                        : " this " + r.Api + " function received (its caller hands it over)") + " is not released on this " + exit.Path +
                     "; call " + ReleaseCall(r, holder) + " " + exit.Where,
                     r, state);
             }
@@ -152,6 +156,10 @@ namespace KLeakLint.Core.Engine
                 _summary.ReturnedWithReference(new TakenReference(child.OnParameter!.Value, child.Family!, child.Api, field));
             }
         }
+
+        /// <summary>A callback's argument stays with its caller on exits that say so (<c>NETDEV_TX_BUSY</c>) or may say so (an unknown value).</summary>
+        private static bool LeftWithCaller(Resource r, SymbolicValue? returned) =>
+            r.UnconsumedReturn is long unconsumed && !(returned is SymbolicValue.Integer i && i.Value != unconsumed || returned is SymbolicValue.Null && unconsumed != 0);
 
         /// <summary>A reference carried by an object whose acquire failed on this path was never taken.</summary>
         private static bool ParentFailed(Resource r, AbstractState state) =>

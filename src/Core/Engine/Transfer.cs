@@ -41,8 +41,20 @@ namespace KLeakLint.Core.Engine
         public AbstractState InitialState()
         {
             var state = new AbstractState();
+            var callback = _function.InstalledAs is string slot ? _catalog.FindCallback(slot) : null;
             for (int i = 0; i < _function.Parameters.Count; i++)
             {
+                if (callback is not null && callback.ArgumentIndex == i)
+                {
+                    // The table's caller hands this argument over: it is this function's to release or pass on.
+                    var owned = CallbackArgumentId;
+                    state.Update(new Resource(owned, callback.Slot, _function.Span, callback.Family, Ownership.Owned, Outcome.Acquired, 0)
+                    {
+                        UnconsumedReturn = callback.UnconsumedReturn,
+                    });
+                    state.Values[Place.Of(_function.Parameters[i], RootKind.Parameter)] = new SymbolicValue.Resource(owned);
+                    continue;
+                }
                 var id = -(i + 1);
                 state.Update(new Resource(id, _function.Parameters[i], _function.Span, null, Ownership.Borrowed, Outcome.Acquired | Outcome.FailedNull, 0)
                 {
@@ -55,6 +67,8 @@ namespace KLeakLint.Core.Engine
 
         /// <summary>After every path was explored: findings that compare paths with each other.</summary>
         public void Finish() => _cleanup.Report();
+
+        private const int CallbackArgumentId = 4_000_000;
 
         /// <summary>Applies one instruction; false when the path ends here (a call that never returns).</summary>
         public bool Execute(Instruction instruction, AbstractState state)
@@ -215,7 +229,7 @@ namespace KLeakLint.Core.Engine
                 if (storage.Kind == StorageKind.NonLocal && target.Root.Kind != RootKind.Global && state.Resources.TryGetValue(id, out var stored)
                     && stored.Spec is not null && stored.StoredIn is null && UnitFacts.FieldOfPointee(target) is not null)
                     state.Update(stored with { StoredIn = target, StoredAt = Canonical(target, state) });
-                if (storage.Kind == StorageKind.NonLocal) Escape(id, state, kept: true);
+                if (storage.Kind == StorageKind.NonLocal && !IsStoreIntoItself(id, target, state)) Escape(id, state, kept: true);
                 else if (storage.Kind == StorageKind.InResource && storage.Owner != id && state.Resources[id].Parent is null)
                     state.Update(state.Resources[id] with { Parent = storage.Owner });
             }
@@ -238,6 +252,10 @@ namespace KLeakLint.Core.Engine
             else state.Values[target] = value;
             state.ForgetBelow(target);
         }
+
+        /// <summary><c>list-&gt;next = list</c> (INIT_LIST_HEAD): a parameter linked to itself is not handed to anyone.</summary>
+        private bool IsStoreIntoItself(int id, Place target, AbstractState state) =>
+            state.Resources[id].ParameterIndex is int index && target.Root.Kind == RootKind.Parameter && target.Root.Name == _function.Parameters[index];
 
         private void Escape(int id, AbstractState state, bool kept)
         {

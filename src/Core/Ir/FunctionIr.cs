@@ -34,6 +34,15 @@ namespace KLeakLint.Core.Ir
         /// <summary>The function is <c>static</c> (its summary cannot be overridden by another file).</summary>
         public bool IsStatic { get; set; }
 
+        /// <summary>
+        /// A helper defined in a header (a <c>static inline</c> accessor): analyzed only for its summary, so that callers
+        /// know what it does with their references; its own findings belong to the header, not to this file.
+        /// </summary>
+        public bool SummaryOnly { get; set; }
+
+        /// <summary>The operations-table slot the file installs this function in (<c>ndo_start_xmit</c>), if any.</summary>
+        public string? InstalledAs { get; set; }
+
         /// <summary>Variables with <c>__attribute__((cleanup(fn)))</c> / <c>__free(fn)</c>: released by fn at scope exit.</summary>
         public Dictionary<string, string> ScopedReleases { get; } = new Dictionary<string, string>();
 

@@ -69,4 +69,11 @@ namespace KLeakLint.Core.Specs
 
     /// <summary>A function that takes ownership of an argument (<c>list_add</c>, <c>platform_set_drvdata</c>).</summary>
     public sealed record HandoffSpec(string Function, int? ArgumentIndex);
+
+    /// <summary>
+    /// A function installed in slot <paramref name="Slot"/> of an operations table (<c>.ndo_start_xmit = fn</c>) owns
+    /// argument <paramref name="ArgumentIndex"/> on entry and must release or pass it on, except on exits that return
+    /// <paramref name="UnconsumedReturn"/> (<c>NETDEV_TX_BUSY</c>: the caller keeps the packet).
+    /// </summary>
+    public sealed record CallbackSpec(string Slot, int ArgumentIndex, ResourceFamily Family, long? UnconsumedReturn);
 }

@@ -20,6 +20,7 @@ namespace KLeakLint.Core.Specs
         private readonly NameTable<HandoffSpec> _handoffs = new NameTable<HandoffSpec>();
         private readonly NameTable<bool> _borrows = new NameTable<bool>();
         private readonly NameTable<bool> _noReturns = new NameTable<bool>();
+        private readonly Dictionary<string, CallbackSpec> _callbacks = new Dictionary<string, CallbackSpec>(StringComparer.Ordinal);
 
         /// <summary>The kernel catalog shipped inside this assembly.</summary>
         public static SpecCatalog LoadBuiltIn()
@@ -62,6 +63,11 @@ namespace KLeakLint.Core.Specs
 
         public bool IsNoReturn(string function) => _noReturns.Find(function);
 
+        /// <summary>Whether any entry describes the function: its contract then wins over what its body shows.</summary>
+        public bool Describes(string function) =>
+            FindAcquire(function) is not null || FindRelease(function) is not null || FindConsumes(function).Count > 0
+            || FindHandoff(function) is not null || IsBorrowing(function) || IsNoReturn(function);
+
         /// <summary>Every function name the catalog mentions (for the headerless prelude and documentation).</summary>
         public IEnumerable<string> FunctionNames =>
             _acquires.Names.Concat(_releases.Names).Concat(_consumes.Names).Concat(_handoffs.Names).Distinct().OrderBy(n => n, StringComparer.Ordinal);
@@ -72,6 +78,12 @@ namespace KLeakLint.Core.Specs
         internal void AddHandoff(HandoffSpec spec) => _handoffs.Set(spec.Function, spec);
         internal void AddBorrow(string function) => _borrows.Set(function, true);
         internal void AddNoReturn(string function) => _noReturns.Set(function, true);
+        internal void AddCallback(CallbackSpec spec) => _callbacks[spec.Slot] = spec;
+
+        /// <summary>The contract of a function installed in an operations table slot (<c>ndo_start_xmit</c>), if any.</summary>
+        public CallbackSpec? FindCallback(string slot) => _callbacks.TryGetValue(slot, out var spec) ? spec : null;
+
+        public IEnumerable<CallbackSpec> Callbacks => _callbacks.Values;
 
         internal void AddConsume(ConsumeSpec spec)
         {

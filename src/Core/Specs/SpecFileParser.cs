@@ -17,6 +17,7 @@ namespace KLeakLint.Core.Specs
     /// handoff list_add    arg=0
     /// borrow  memcpy
     /// noreturn panic
+    /// callback ndo_start_xmit arg=0 family=skb unconsumed-return=16
     /// </code>
     /// </summary>
     internal sealed class SpecFileParser
@@ -60,6 +61,10 @@ namespace KLeakLint.Core.Specs
                     case "release": ParseRelease(words[1], attributes); break;
                     case "consume": _catalog.AddConsume(new ConsumeSpec(words[1], RequiredInt(attributes, "arg"))); break;
                     case "handoff": _catalog.AddHandoff(new HandoffSpec(words[1], OptionalInt(attributes, "arg"))); break;
+                    case "callback":
+                        _catalog.AddCallback(new CallbackSpec(words[1], RequiredInt(attributes, "arg"), Family(attributes.Take("family")),
+                            OptionalLong(attributes, "unconsumed-return")));
+                        break;
                     default: throw Error("unknown directive '" + words[0] + "'");
                 }
                 CheckAllUsed(attributes);
@@ -140,6 +145,15 @@ namespace KLeakLint.Core.Specs
         }
 
         private int RequiredInt(Attributes a, string key) => OptionalInt(a, key) ?? throw Error("missing " + key + "=");
+
+        private long? OptionalLong(Attributes a, string key)
+        {
+            var text = a.TakeOptional(key);
+            if (text is null) return null;
+            if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+                throw Error(key + " must be a number, not '" + text + "'");
+            return value;
+        }
 
         private int? OptionalInt(Attributes a, string key)
         {
