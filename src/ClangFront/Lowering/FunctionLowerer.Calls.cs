@@ -48,7 +48,14 @@ namespace KLeakLint.ClangFront.Lowering
             }
 
             var arguments = new List<Value>();
-            for (int i = 0; i < call.ArgumentCount; i++) arguments.Add(LowerValue(call.Argument(i)));
+            var records = new List<string?>();
+            for (int i = 0; i < call.ArgumentCount; i++)
+            {
+                var argument = call.Argument(i);
+                arguments.Add(LowerValue(argument));
+                // kfree(dev) converts dev to void *: the struct is the argument's type before that conversion.
+                records.Add(RecordPointedTo(Unwrap(argument).Type));
+            }
 
             if (name is "ERR_PTR" or "ERR_CAST" or "__builtin_expect")
             {
@@ -62,6 +69,7 @@ namespace KLeakLint.ClangFront.Lowering
                 Indirect = indirect,
                 ResultIsPointer = call.Type.IsPointer,
                 ResultPointee = PointeeKind(targetType.IsPointer ? targetType : call.Type),
+                ArgumentRecords = records.Exists(r => r is not null) ? records : null,
             });
 
             if (!indirect && (_catalog.IsNoReturn(name) || IsNoReturnDeclaration(call)))
@@ -75,6 +83,13 @@ namespace KLeakLint.ClangFront.Lowering
             var pointee = type.Pointee.Canonical;
             if (pointee.IsIntegral) return "scalar";
             return pointee.Kind is TypeKindCode.Record ? "record" : null;
+        }
+
+        /// <summary>"struct foo" for a pointer to struct foo (through typedefs), else null.</summary>
+        private static string? RecordPointedTo(TypeInfo type)
+        {
+            if (!type.IsPointer) return null;
+            return type.Pointee.Canonical.Kind is TypeKindCode.Record ? type.PointeeSpelling : null;
         }
 
         private static bool IsNoReturnDeclaration(Cursor call)

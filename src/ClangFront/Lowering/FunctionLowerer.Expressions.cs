@@ -109,7 +109,7 @@ namespace KLeakLint.ClangFront.Lowering
                         var pointer = PlaceOf(LowerValue(baseCursor));
                         if (pointer is null) return null;
                         Emit(new UseInstruction(pointer, UseKind.Dereference, e.Location));
-                        return pointer.Arrow(field);
+                        return pointer.Deref().Extend(new Access.Field(field) { Record = RecordPointedTo(baseCursor.Type) });
                     }
                     var holder = LowerPlace(baseCursor);
                     return holder?.Field(field);

@@ -24,6 +24,12 @@ namespace KLeakLint.Core.Engine
         /// </summary>
         public Dictionary<string, bool> ConditionFacts { get; private set; } = new Dictionary<string, bool>(StringComparer.Ordinal);
 
+        /// <summary>
+        /// Fields this path has released, read out, overwritten or passed on (<c>dev-&gt;buf</c>), and pointers whose object
+        /// went to a function (<c>dev-&gt;*</c>): freeing the object after that loses nothing this engine can tell.
+        /// </summary>
+        public HashSet<string> TouchedFields { get; private set; } = new HashSet<string>(StringComparer.Ordinal);
+
         /// <summary>The branches, gotos and events of this path, for the notes of a finding. Not part of the state's identity.</summary>
         public List<PathNote> Trail { get; private set; } = new List<PathNote>();
 
@@ -34,6 +40,7 @@ namespace KLeakLint.Core.Engine
             Objects = new Dictionary<Place, int>(Objects),
             Trail = new List<PathNote>(Trail),
             ConditionFacts = new Dictionary<string, bool>(ConditionFacts, StringComparer.Ordinal),
+            TouchedFields = new HashSet<string>(TouchedFields, StringComparer.Ordinal),
         };
 
         public SymbolicValue? ValueOf(Place place) => Values.TryGetValue(place, out var v) ? v : null;
@@ -100,6 +107,11 @@ namespace KLeakLint.Core.Engine
             foreach (var kv in Objects.Select(kv => kv.Key + "=" + kv.Value).OrderBy(s => s, StringComparer.Ordinal)) sb.Append(kv).Append(';');
             sb.Append('|');
             foreach (var kv in ConditionFacts.OrderBy(kv => kv.Key, StringComparer.Ordinal)) sb.Append(kv.Key).Append('=').Append(kv.Value ? '1' : '0').Append(';');
+            if (TouchedFields.Count > 0)
+            {
+                sb.Append('|');
+                foreach (var field in TouchedFields.OrderBy(f => f, StringComparer.Ordinal)) sb.Append(field).Append(';');
+            }
             return sb.ToString();
         }
     }

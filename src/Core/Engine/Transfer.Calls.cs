@@ -32,6 +32,7 @@ namespace KLeakLint.Core.Engine
 
             if (release is not null && release.ArgumentIndex < call.Arguments.Count)
             {
+                CheckOwnedFieldsFreed(call, release, state);
                 var container = release.FreesContainer ? ContainerOf(call.Arguments[release.ArgumentIndex], state) : null;
                 Release(call.Arguments[release.ArgumentIndex], call.Callee, call.Span, state, deep: false, release.Families);
                 if (container is int freed && state.Resources[freed].IsHeld)
@@ -130,6 +131,29 @@ namespace KLeakLint.Core.Engine
                         exposed = false;
                     if (exposed) state.Update(state.Resources[r.Id] with { ExposedAfterStore = true });
                 }
+            }
+        }
+
+        /// <summary>
+        /// KL0001 for <c>kfree(dev)</c> of an object this function did not allocate, while a field its constructor filled
+        /// (<c>dev-&gt;buf</c>) was neither freed nor touched on this path: the memory it holds is lost with it.
+        /// </summary>
+        private void CheckOwnedFieldsFreed(CallInstruction call, ReleaseSpec release, AbstractState state)
+        {
+            if (!(release.Families.Count > 0 && release.Families.All(f => f.Class == ResourceClass.Memory))) return;
+            if (call.Arguments[release.ArgumentIndex] is not Value.Read { Place: { Path.Count: 0 } pointer }) return;
+            if (pointer.Root.Kind is not (RootKind.Local or RootKind.Parameter)) return;
+            if (call.ArgumentRecords is not { } records || release.ArgumentIndex >= records.Count || records[release.ArgumentIndex] is not string record) return;
+            // An object allocated here is tracked with its children already.
+            if (state.ResourceHeldBy(pointer) is { ParameterIndex: null, Spec: not null }) return;
+            if (state.TouchedFields.Contains(pointer.Root.Name + "->*")) return;
+            foreach (var owned in _unit.OwnedFieldsOf(record))
+            {
+                if (owned.Constructor == _function.Name || state.TouchedFields.Contains(pointer.Root.Name + "->" + owned.Field)) continue;
+                _report.Report(Rules.Leak, call.Span,
+                    call.Callee + "(" + pointer + ") frees " + pointer + " while " + pointer + "->" + owned.Field + " still holds the memory " + owned.Constructor +
+                    "() allocated with " + owned.Allocator + "() (line " + owned.Span.Line + "); call " + call.Callee + "(" + pointer + "->" + owned.Field + ") first",
+                    null, state);
             }
         }
 

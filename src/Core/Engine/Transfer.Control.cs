@@ -127,6 +127,8 @@ namespace KLeakLint.Core.Engine
                          .OrderBy(r => r.Id).ToList())
             {
                 if (!(state.ValueOf(r.StoredIn!) is SymbolicValue.Resource still && still.Id == r.Id)) continue;
+                // The object holding the field was freed too: nothing is left to release it again.
+                if (ReleasedOwnerOf(r.StoredIn!, state) is not null) continue;
                 var other = _unit.ReleaseOfFieldElsewhere(UnitFacts.FieldOfPointee(r.StoredIn!)!, _function.Name);
                 if (other is null || IsTeardownAfterSuccess(other.Function)) continue;
                 _report.Report(Rules.DoubleRelease, span,

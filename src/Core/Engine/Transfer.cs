@@ -75,11 +75,28 @@ namespace KLeakLint.Core.Engine
         {
             switch (instruction)
             {
-                case CallInstruction call: return Call(call, state);
-                case AssignInstruction assign: Assign(assign.Target, Evaluate(assign.Source, state), assign.Span, state); return true;
+                case CallInstruction call:
+                    // After the call: kfree(dev) itself is checked before it counts as giving dev away.
+                    var alive = Call(call, state);
+                    if (!IsLogging(call.Callee)) foreach (var argument in call.Arguments) Touch(argument, state);
+                    return alive;
+                case AssignInstruction assign:
+                    Touch(assign.Source, state);
+                    Touch(new Value.Read(assign.Target), state);
+                    Assign(assign.Target, Evaluate(assign.Source, state), assign.Span, state);
+                    return true;
                 case UseInstruction use: Use(use.Place, use.Span, state); return true;
                 default: return true;
             }
+        }
+
+        /// <summary>Records that this path dealt with a field (<c>x-&gt;f</c>) or gave a pointer's whole object away (<c>x-&gt;*</c>).</summary>
+        private static void Touch(Value value, AbstractState state)
+        {
+            var place = value switch { Value.Read r => r.Place, Value.AddressOf a => a.Place, _ => null };
+            if (place is null || place.Root.Kind is RootKind.Global or RootKind.Temporary) return;
+            if (place.Path.Count == 0) state.TouchedFields.Add(place.Root.Name + "->*");
+            else if (place.Path.Count >= 2 && place.Path[0] is Access.Deref && place.Path[1] is Access.Field f) state.TouchedFields.Add(place.Root.Name + "->" + f.Name);
         }
 
         // ---- values -------------------------------------------------------------------------------------------

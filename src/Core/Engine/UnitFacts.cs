@@ -15,9 +15,20 @@ namespace KLeakLint.Core.Engine
     {
         private readonly Dictionary<string, List<FieldRelease>> _fieldReleases;
 
-        private UnitFacts(Dictionary<string, List<FieldRelease>> fieldReleases) => _fieldReleases = fieldReleases;
+        private readonly Dictionary<string, List<OwnedField>> _ownedFields;
 
-        public static UnitFacts Empty { get; } = new UnitFacts(new Dictionary<string, List<FieldRelease>>(StringComparer.Ordinal));
+        private UnitFacts(Dictionary<string, List<FieldRelease>> fieldReleases, Dictionary<string, List<OwnedField>> ownedFields)
+        {
+            _fieldReleases = fieldReleases;
+            _ownedFields = ownedFields;
+        }
+
+        public static UnitFacts Empty { get; } = new UnitFacts(
+            new Dictionary<string, List<FieldRelease>>(StringComparer.Ordinal), new Dictionary<string, List<OwnedField>>(StringComparer.Ordinal));
+
+        /// <summary>The fields of <paramref name="record"/> that its constructor in this file fills with memory it owns.</summary>
+        public IReadOnlyList<OwnedField> OwnedFieldsOf(string record) =>
+            _ownedFields.TryGetValue(record, out var list) ? list : (IReadOnlyList<OwnedField>)Array.Empty<OwnedField>();
 
         public static UnitFacts Gather(IReadOnlyList<FunctionIr> functions, SpecCatalog catalog)
         {
@@ -27,17 +38,95 @@ namespace KLeakLint.Core.Engine
                 // A function that also fills the field (an init function undoing its own work on an error path) is not
                 // the cleanup that runs after it.
                 var filled = new HashSet<string>(function.Blocks.SelectMany(b => b.Instructions).Select(FieldFilled).OfType<string>(), StringComparer.Ordinal);
+                // A cleanup meant to run after a failed setup tests the field first (`if (ring->base_addr)`); one that
+                // does not (a remove callback) runs only after a setup that worked.
+                var tested = new HashSet<string>(function.Blocks.Select(b => b.Terminator).OfType<BranchTerminator>()
+                    .Select(t => FieldTestedForNull(t.Condition)).OfType<string>(), StringComparer.Ordinal);
                 foreach (var call in function.Blocks.SelectMany(b => b.Instructions).OfType<CallInstruction>())
                 {
                     var release = catalog.FindRelease(call.Callee);
                     if (release is null || release.ArgumentIndex >= call.Arguments.Count) continue;
-                    if (FieldOfPointee(call.Arguments[release.ArgumentIndex]) is not string field || filled.Contains(field)) continue;
+                    if (FieldOfPointee(call.Arguments[release.ArgumentIndex]) is not string field || filled.Contains(field) || !tested.Contains(field)) continue;
                     if (!releases.TryGetValue(field, out var list)) releases[field] = list = new List<FieldRelease>();
                     list.Add(new FieldRelease(function.Name, call.Callee, call.Span));
                 }
             }
-            return new UnitFacts(releases);
+            return new UnitFacts(releases, GatherOwnedFields(functions, catalog));
         }
+
+        /// <summary>
+        /// Fields a constructor fills with fresh memory right after allocating their object (<c>dev = kzalloc(...);
+        /// dev-&gt;buf = kmalloc(...)</c>) and that some function of the file frees as <c>kfree(x-&gt;buf)</c>: the object owns
+        /// them, so whoever frees the object frees them first.
+        /// </summary>
+        private static Dictionary<string, List<OwnedField>> GatherOwnedFields(IReadOnlyList<FunctionIr> functions, SpecCatalog catalog)
+        {
+            var freedAsField = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var call in functions.SelectMany(f => f.Blocks).SelectMany(b => b.Instructions).OfType<CallInstruction>())
+            {
+                var release = catalog.FindRelease(call.Callee);
+                if (release is null || release.ArgumentIndex >= call.Arguments.Count || !FreesMemory(release)) continue;
+                if (RecordField(call.Arguments[release.ArgumentIndex]) is string key) freedAsField.Add(key);
+            }
+
+            var owned = new Dictionary<string, List<OwnedField>>(StringComparer.Ordinal);
+            var allocated = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var function in functions)
+            {
+                allocated.Clear();
+                foreach (var instruction in function.Blocks.SelectMany(b => b.Instructions))
+                {
+                    switch (instruction)
+                    {
+                        case CallInstruction call when call.Result is not null && AllocatesMemory(catalog, call.Callee):
+                            if (call.Result.Path.Count == 0) allocated.Add(call.Result.Root.Name);
+                            else Fill(call.Result, function.Name, call.Callee, call.Span);
+                            break;
+                        case AssignInstruction assign when assign.Target.Path.Count == 2 && assign.Source is Value.Read fresh
+                                                            && fresh.Place.Path.Count == 0 && fresh.Place.Root.Kind == RootKind.Temporary
+                                                            && allocated.Contains(fresh.Place.Root.Name):
+                            Fill(assign.Target, function.Name, "an allocator", assign.Span);
+                            break;
+                        case AssignInstruction assign when assign.Target.Path.Count == 0 && assign.Source is Value.Read source
+                                                            && source.Place.Path.Count == 0 && allocated.Contains(source.Place.Root.Name):
+                            allocated.Add(assign.Target.Root.Name);
+                            break;
+                    }
+                }
+            }
+            return owned;
+
+            void Fill(Place target, string function, string allocator, SourceSpan span)
+            {
+                if (target.Path.Count != 2 || target.Root.Kind is not (RootKind.Local or RootKind.Temporary) || !allocated.Contains(target.Root.Name)
+                    || target.Path[0] is not Access.Deref || target.Path[1] is not Access.Field { Record: string record } field
+                    || !freedAsField.Contains(record + "." + field.Name))
+                    return;
+                if (!owned.TryGetValue(record, out var list)) owned[record] = list = new List<OwnedField>();
+                if (!list.Any(o => o.Field == field.Name)) list.Add(new OwnedField(field.Name, function, allocator, span));
+            }
+        }
+
+        private static bool FreesMemory(ReleaseSpec release) => release.Families.Count > 0 && release.Families.All(f => f.Class == ResourceClass.Memory);
+
+        private static bool AllocatesMemory(SpecCatalog catalog, string callee) =>
+            catalog.FindAcquire(callee) is { Managed: false, Location: ResourceLocation.ReturnValue } acquire && acquire.Family.Class == ResourceClass.Memory;
+
+        /// <summary>"struct foo.buf" for an argument <c>x-&gt;buf</c> whose struct the frontend knows.</summary>
+        private static string? RecordField(Value argument) =>
+            argument is Value.Read read && read.Place.Path.Count >= 2 && read.Place.Path[read.Place.Path.Count - 1] is Access.Field { Record: string record } f
+            && read.Place.Path[read.Place.Path.Count - 2] is Access.Deref
+                ? record + "." + f.Name
+                : null;
+
+        private static string? FieldTestedForNull(Condition condition) => condition switch
+        {
+            Condition.Not not => FieldTestedForNull(not.Inner),
+            Condition.IsNull n => FieldOfPointee(n.Value),
+            Condition.IsErrOrNull n => FieldOfPointee(n.Value),
+            Condition.Compare c when c.Constant == 0 && c.Op is CompareOp.Eq or CompareOp.Ne => FieldOfPointee(c.Value),
+            _ => null,
+        };
 
         /// <summary>The field an instruction stores something other than a constant into.</summary>
         private static string? FieldFilled(Instruction instruction) => instruction switch
@@ -60,4 +149,7 @@ namespace KLeakLint.Core.Engine
     }
 
     internal sealed record FieldRelease(string Function, string Callee, SourceSpan Span);
+
+    /// <summary>Field <paramref name="Field"/> is filled by <paramref name="Constructor"/> with memory from <paramref name="Allocator"/>.</summary>
+    internal sealed record OwnedField(string Field, string Constructor, string Allocator, SourceSpan Span);
 }

@@ -25,6 +25,9 @@ namespace KLeakLint.Core.Ir
         /// </summary>
         public string? ResultPointee { get; init; }
 
+        /// <summary>For each argument that points to a struct, that struct as written (<c>struct usbtest_dev</c>), else null.</summary>
+        public IReadOnlyList<string?>? ArgumentRecords { get; init; }
+
         public override string ToString() => (Result is null ? "" : Result + " = ") + Callee + "(" + string.Join(", ", Arguments) + ")";
     }
 

@@ -15,7 +15,11 @@ namespace KLeakLint.Core.Ir
     /// <summary>One step of an access path: a field (<c>.f</c>, or <c>-&gt;f</c> after a deref), a dereference, or an index.</summary>
     public abstract record Access
     {
-        public sealed record Field(string Name) : Access;
+        public sealed record Field(string Name) : Access
+        {
+            /// <summary>The struct the field belongs to, when the frontend knows it (<c>struct usbtest_dev</c>); not part of the place's identity.</summary>
+            public string? Record { get; init; }
+        }
         public sealed record Deref : Access;
         public sealed record Index : Access;
 
