@@ -30,7 +30,9 @@ check:
                     (hidden directories and kbuild's *.mod.c are skipped)
   --kernel DIR      parse with kbuild's x86_64 flags for a kernel source, build or
                     headers tree (e.g. /usr/src/linux-headers-6.1.0-56-amd64)
-  -p DIR            parse with the flags recorded in DIR/compile_commands.json
+  -p DIR            parse with the flags recorded in DIR/compile_commands.json;
+                    a directory PATH then means the database's files under it,
+                    and without PATH every C file of the database is checked
                     (with neither: headerless, with the built-in kernel prelude)
   --format FORMAT   text: compiler-style lines on stdout (default)
                     json: one JSON document on stdout
@@ -118,8 +120,13 @@ missing input, libclang missing, a file that could not be analyzed).";
             }
 
             var display = new DisplayPaths(workingDirectory);
-            IReadOnlyList<InputFile> inputs = InputCollector.Collect(options.Paths, display);
             ICompileFlagsSource flags = FlagsSourceFactory.Create(options);
+            IReadOnlyList<InputFile> inputs = InputCollector.Collect(options.Paths, display, (flags as CompileDatabaseFlags)?.Files);
+            if (InputCollector.NothingToAnalyze(inputs) is { } nothing)
+            {
+                throw new CliError(nothing);
+            }
+
             if (options.Mode == FlagsMode.Headerless)
             {
                 stderr.WriteLine("kleaklint: no --kernel or -p given: parsing headerless with the built-in kernel prelude");
