@@ -20,6 +20,7 @@ namespace KLeakLint.Cli
 @"Usage:
   kleaklint check PATH... [--kernel DIR | -p DIR] [--format text|json] [--jobs N] [--libclang PATH] [-- CLANG_ARGS...]
   kleaklint rules
+  kleaklint explain RULE
   kleaklint --version
   kleaklint --help
 
@@ -96,6 +97,10 @@ missing input, libclang missing, a file that could not be analyzed).";
                     return RulesCommand.Run(stdout);
                 case "rules":
                     throw new CliError("rules takes no arguments", isUsage: true);
+                case "explain" when args.Length == 2:
+                    return ExplainCommand.Run(args[1], stdout);
+                case "explain":
+                    throw new CliError("explain takes one rule ID, e.g. kleaklint explain KL0001", isUsage: true);
                 case "check":
                     return Check(CheckArgumentParser.Parse(args.Skip(1).ToList(), workingDirectory), stdout, stderr, workingDirectory);
                 default:
