@@ -21,7 +21,7 @@ namespace KLeakLint.Cli
         }
 
         /// <summary>One report per input, in input order.</summary>
-        public IReadOnlyList<FileReport> Run(IReadOnlyList<InputFile> inputs, int jobs = 1)
+        public IReadOnlyList<FileReport> Run(IReadOnlyList<InputFile> inputs, int jobs = 1, IRunProgress? progress = null)
         {
             var queue = new WorkQueue(inputs.Count);
             var reports = new FileReport[inputs.Count];
@@ -34,7 +34,7 @@ namespace KLeakLint.Cli
             {
                 var thread = new Thread(() =>
                 {
-                    try { RunWorker(queue, inputs, reports); }
+                    try { RunWorker(queue, inputs, reports, progress); }
                     catch (Exception ex) { Interlocked.CompareExchange(ref failure, ex, null); }
                 }, 16 * 1024 * 1024) { IsBackground = true, Name = "kleaklint-worker-" + (i + 1) };
                 thread.Start();
@@ -45,13 +45,15 @@ namespace KLeakLint.Cli
             return reports;
         }
 
-        private void RunWorker(WorkQueue queue, IReadOnlyList<InputFile> inputs, FileReport[] reports)
+        private void RunWorker(WorkQueue queue, IReadOnlyList<InputFile> inputs, FileReport[] reports, IRunProgress? progress)
         {
             using SourceFileChecker checker = _createChecker();
             while (queue.TryTake(out int index))
             {
                 InputFile input = inputs[index];
+                progress?.Started(input);
                 reports[index] = input.Problem is null ? checker.Check(input.FullPath) : FileReport.NotAnalyzed(input.FullPath, input.Problem);
+                progress?.Finished(input);
             }
         }
 

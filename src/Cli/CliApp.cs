@@ -53,11 +53,15 @@ missing input, libclang missing, a file that could not be analyzed).";
             Run(args, stdout, stderr, Environment.CurrentDirectory);
 
         /// <summary>As <see cref="Run(string[], TextWriter, TextWriter)"/>, with relative paths taken from <paramref name="workingDirectory"/>.</summary>
-        public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory)
+        public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory) =>
+            Run(args, stdout, stderr, workingDirectory, stderrTerminal: null);
+
+        /// <summary>As above; with <paramref name="stderrTerminal"/>, stderr is a terminal and shows progress.</summary>
+        public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory, Terminal? stderrTerminal)
         {
             try
             {
-                return Dispatch(args, stdout, stderr, workingDirectory);
+                return Dispatch(args, stdout, stderr, workingDirectory, stderrTerminal);
             }
             catch (CliError error)
             {
@@ -73,7 +77,7 @@ missing input, libclang missing, a file that could not be analyzed).";
             }
         }
 
-        private static int Dispatch(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory)
+        private static int Dispatch(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory, Terminal? stderrTerminal)
         {
             if (args.Length == 0)
             {
@@ -102,7 +106,7 @@ missing input, libclang missing, a file that could not be analyzed).";
                 case "explain":
                     throw new CliError("explain takes one rule ID, e.g. kleaklint explain KL0001", isUsage: true);
                 case "check":
-                    return Check(CheckArgumentParser.Parse(args.Skip(1).ToList(), workingDirectory), stdout, stderr, workingDirectory);
+                    return Check(CheckArgumentParser.Parse(args.Skip(1).ToList(), workingDirectory), stdout, stderr, workingDirectory, stderrTerminal);
                 default:
                     throw new CliError($"unknown command '{args[0]}'", isUsage: true);
             }
@@ -110,7 +114,7 @@ missing input, libclang missing, a file that could not be analyzed).";
 
         private const int FullOperatorSupportVersion = 17;
 
-        private static int Check(CheckOptions options, TextWriter stdout, TextWriter stderr, string workingDirectory)
+        private static int Check(CheckOptions options, TextWriter stdout, TextWriter stderr, string workingDirectory, Terminal? stderrTerminal)
         {
             if (!LibClangLibrary.TryLoad(options.LibClangPath, out string libclangMessage))
             {
@@ -139,7 +143,13 @@ missing input, libclang missing, a file that could not be analyzed).";
 
             SpecCatalog catalog = SpecCatalog.LoadBuiltIn();
             var runner = new CheckRunner(() => new SourceFileChecker(catalog, flags));
-            CheckReport report = CheckReport.Create(options.Mode, inputs, runner.Run(inputs, options.Jobs), display);
+            IReadOnlyList<FileReport> reports;
+            using (TerminalProgress? progress = stderrTerminal is null ? null : new TerminalProgress(stderr, inputs.Count, stderrTerminal))
+            {
+                reports = runner.Run(inputs, options.Jobs, progress);
+            }
+
+            CheckReport report = CheckReport.Create(options.Mode, inputs, reports, display);
 
             if (options.Format == OutputFormat.Json)
             {
