@@ -21,6 +21,7 @@ namespace KLeakLint.Cli
   kleaklint check PATH... [--kernel DIR | -p DIR] [--format text|json] [--jobs N] [--libclang PATH] [-- CLANG_ARGS...]
   kleaklint rules
   kleaklint explain RULE
+  kleaklint flags PATH... --kernel DIR | -p DIR [-- CLANG_ARGS...]
   kleaklint --version
   kleaklint --help
 
@@ -101,6 +102,8 @@ missing input, libclang missing, a file that could not be analyzed).";
                     return RulesCommand.Run(stdout);
                 case "rules":
                     throw new CliError("rules takes no arguments", isUsage: true);
+                case "flags":
+                    return FlagsCommand.Run(CheckArgumentParser.Parse(args.Skip(1).ToList(), workingDirectory), stdout, workingDirectory);
                 case "explain" when args.Length == 2:
                     return ExplainCommand.Run(args[1], stdout);
                 case "explain":
