@@ -28,13 +28,8 @@ namespace KLeakLint.Cli.Tests
         {
             Assert.Contains("\"arguments\"", File.ReadAllText(Path.Combine(_module.Root, "compile_commands.json")));
 
-            CliResult result = CliRunner.RunIn(_module.Root, "check", "-p", ".");
-
-            Assert.True(result.ExitCode == 1, $"exit {result.ExitCode}, stderr:\n{result.Stderr}");
-            Assert.StartsWith(PlantedFinding, result.StdoutLines[0]);
-
-            // bear also recorded kbuild's generated leaky_mod.mod.c: not the module's own code.
-            Assert.Equal("1 finding in 1 file (0 with errors, 0 failed)", result.StderrLines.Last());
+            // bear also recorded kbuild's generated leaky_mod.mod.c: not the module's own code, not checked.
+            AssertOnlyThePlantedLeak(CliRunner.RunIn(_module.Root, "check", "-p", "."));
         }
 
         [Fact]
@@ -43,8 +38,11 @@ namespace KLeakLint.Cli.Tests
             string database = Path.Combine(_module.Root, "kernel-script");
             Assert.Contains("\"command\"", File.ReadAllText(Path.Combine(database, "compile_commands.json")));
 
-            CliResult result = CliRunner.RunIn(_module.Root, "check", "-p", database, ".");
+            AssertOnlyThePlantedLeak(CliRunner.RunIn(_module.Root, "check", "-p", database, "."));
+        }
 
+        private static void AssertOnlyThePlantedLeak(CliResult result)
+        {
             Assert.True(result.ExitCode == 1, $"exit {result.ExitCode}, stderr:\n{result.Stderr}");
             Assert.StartsWith(PlantedFinding, result.StdoutLines[0]);
             Assert.Equal("1 finding in 1 file (0 with errors, 0 failed)", result.StderrLines.Last());
