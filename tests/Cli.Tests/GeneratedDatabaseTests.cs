@@ -41,6 +41,31 @@ namespace KLeakLint.Cli.Tests
             AssertOnlyThePlantedLeak(CliRunner.RunIn(_module.Root, "check", "-p", database, "."));
         }
 
+        [Fact]
+        public void Flags_prints_a_clang_command_line_that_parses_the_file_as_check_does()
+        {
+            CliResult result = CliRunner.RunIn(_module.Root, "flags", "-p", ".", "leaky_mod.c");
+
+            Assert.Equal(0, result.ExitCode);
+            string line = Assert.Single(result.StdoutLines);
+            Assert.StartsWith("clang -fsyntax-only ", line);
+            Assert.Contains("-D__KERNEL__", line);
+            Assert.Contains("'-DKBUILD_MODNAME=\"leaky_mod\"'", line);
+            Assert.EndsWith(" " + Path.Combine(_module.Root, "leaky_mod.c"), line);
+
+            // The line is for a shell: run as it is (with clang-19 for clang), it must parse cleanly.
+            BuiltModule.Run(_module.Root, "bash", "-c", "clang-19" + line.Substring("clang".Length));
+        }
+
+        [Fact]
+        public void Flags_without_kernel_or_compile_database_is_a_usage_error()
+        {
+            CliResult result = CliRunner.RunIn(_module.Root, "flags", "leaky_mod.c");
+
+            Assert.Equal(2, result.ExitCode);
+            Assert.StartsWith("kleaklint: flags needs --kernel DIR or -p DIR", Assert.Single(result.StderrLines));
+        }
+
         private static void AssertOnlyThePlantedLeak(CliResult result)
         {
             Assert.True(result.ExitCode == 1, $"exit {result.ExitCode}, stderr:\n{result.Stderr}");
@@ -83,14 +108,14 @@ namespace KLeakLint.Cli.Tests
                     File.Copy(file, Path.Combine(Root, Path.GetFileName(file)));
                 }
 
-                Run("bear", "--output", Path.Combine(Root, "compile_commands.json"), "--", "make", "-C", headers, "M=" + Root, "modules");
+                Run(Root, "bear", "--output", Path.Combine(Root, "compile_commands.json"), "--", "make", "-C", headers, "M=" + Root, "modules");
 
                 // The headers package has no scripts/clang-tools: the script comes from the kernel source
                 // tree, run as kbuild's own "make M=... compile_commands.json" would run it.
                 string script = Path.Combine(KernelSource(), "scripts", "clang-tools", "gen_compile_commands.py");
                 string scriptDatabase = Path.Combine(Root, "kernel-script");
                 Directory.CreateDirectory(scriptDatabase);
-                Run("python3", script, "-d", headers, "-o", Path.Combine(scriptDatabase, "compile_commands.json"), Path.Combine(Root, "modules.order"));
+                Run(Root, "python3", script, "-d", headers, "-o", Path.Combine(scriptDatabase, "compile_commands.json"), Path.Combine(Root, "modules.order"));
             }
 
             public string Root => _tree.Root;
@@ -108,11 +133,12 @@ namespace KLeakLint.Cli.Tests
                 return tree;
             }
 
-            private void Run(string program, params string[] args)
+            /// <summary>Runs a program to its end; fails the test, with its output, unless it exits 0.</summary>
+            internal static void Run(string workingDirectory, string program, params string[] args)
             {
                 var start = new ProcessStartInfo(program)
                 {
-                    WorkingDirectory = Root,
+                    WorkingDirectory = workingDirectory,
                     RedirectStandardOutput = true,
                     RedirectStandardError = true,
                     UseShellExecute = false,
