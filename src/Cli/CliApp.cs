@@ -133,11 +133,7 @@ missing input, libclang missing, a file that could not be analyzed).";
 
             var display = new DisplayPaths(workingDirectory);
             ICompileFlagsSource flags = FlagsSourceFactory.Create(options);
-            IReadOnlyList<InputFile> inputs = InputCollector.Collect(options.Paths, display, (flags as CompileDatabaseFlags)?.Files);
-            if (InputCollector.NothingToAnalyze(inputs) is { } nothing)
-            {
-                throw new CliError(nothing);
-            }
+            IReadOnlyList<InputFile> inputs = InputCollector.CollectForRun(options.Paths, display, flags);
 
             if (options.Mode == FlagsMode.Headerless)
             {

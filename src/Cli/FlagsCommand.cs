@@ -24,11 +24,7 @@ namespace KLeakLint.Cli
 
             ICompileFlagsSource flags = FlagsSourceFactory.Create(options);
             var display = new DisplayPaths(workingDirectory);
-            IReadOnlyList<InputFile> inputs = InputCollector.Collect(options.Paths, display, (flags as CompileDatabaseFlags)?.Files);
-            if (InputCollector.NothingToAnalyze(inputs) is { } nothing)
-            {
-                throw new CliError(nothing);
-            }
+            IReadOnlyList<InputFile> inputs = InputCollector.CollectForRun(options.Paths, display, flags);
 
             int exitCode = ExitCodes.Clean;
             foreach (InputFile input in inputs)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using KLeakLint.ClangFront.Flags;
 
 namespace KLeakLint.Cli
 {
@@ -89,11 +90,25 @@ namespace KLeakLint.Cli
             }
         }
 
-        /// <summary>The one-line error when no PATH gave anything to analyze, so the run has nothing to do.</summary>
-        public static string? NothingToAnalyze(IReadOnlyList<InputFile> inputs) =>
-            inputs.Count == 0 ? "no C files to analyze"
-            : inputs.All(i => i.Problem is not null) ? string.Join("; ", inputs.Select(i => $"{i.DisplayPath}: {i.Problem}"))
-            : null;
+        /// <summary>
+        /// The inputs of a run whose flags come from <paramref name="flags"/>; a run with nothing to
+        /// analyze at all is a usage error, with every reason in one line.
+        /// </summary>
+        public static IReadOnlyList<InputFile> CollectForRun(IReadOnlyList<string> fullPaths, DisplayPaths display, ICompileFlagsSource flags)
+        {
+            IReadOnlyList<InputFile> inputs = Collect(fullPaths, display, (flags as CompileDatabaseFlags)?.Files);
+            if (inputs.Count == 0)
+            {
+                throw new CliError("no C files to analyze");
+            }
+
+            if (inputs.All(i => i.Problem is not null))
+            {
+                throw new CliError(string.Join("; ", inputs.Select(i => $"{i.DisplayPath}: {i.Problem}")));
+            }
+
+            return inputs;
+        }
 
         private static string? AddDatabaseSourcesUnder(string directory, IReadOnlyList<string> databaseFiles, List<string> into)
         {
