@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what KLeakLint needs on Debian 12 (the .NET 10 SDK is expected to be there already):
-# libclang and clang 19, the kernel headers (for --kernel) and the kernel source, extracted to
+# libclang and clang 19, the kernel headers (for --kernel), bear/make/gcc (to record a module's compile
+# database) and the kernel source, extracted to
 # /var/cache/kleaklint/ for the corpus tests. Idempotent: installs only what is missing, runs
 # `apt-get update` only when something is, and extracts the source only once.
 #
@@ -24,7 +25,8 @@ if $libclang_only; then
 else
     # linux-headers-amd64 (the meta package) pulls the headers matching linux-source-6.1;
     # an older pinned linux-headers-6.1.0-N would differ from the source.
-    packages=(libclang1-19 clang-19 linux-source-6.1 linux-headers-amd64 xz-utils)
+    # bear, make and gcc build a module against the headers to record a real compile database (tests).
+    packages=(libclang1-19 clang-19 linux-source-6.1 linux-headers-amd64 xz-utils bear make gcc)
 fi
 
 sudo_cmd=()

@@ -15,5 +15,12 @@ namespace KLeakLint.ClangFront
         FileStatus Status,
         IReadOnlyList<FileDiagnostic> Diagnostics,
         IReadOnlyList<Finding> Findings,
-        IReadOnlyList<IncompleteAnalysis> Incomplete);
+        IReadOnlyList<IncompleteAnalysis> Incomplete)
+    {
+        /// <summary>A file that was not analyzed at all, with the one-line reason.</summary>
+        public static FileReport NotAnalyzed(string path, string reason) =>
+            new FileReport(path, FileStatus.Failed,
+                new[] { new FileDiagnostic("error", path, 0, 0, reason, "kleaklint") },
+                System.Array.Empty<Finding>(), System.Array.Empty<IncompleteAnalysis>());
+    }
 }

@@ -143,6 +143,7 @@ namespace KLeakLint.ClangFront
         {
             if (Directory.Exists(path)) return "is a directory";
             if (!File.Exists(path)) return "no such file";
+            if (Native.NativeFileKind.DescribeSpecial(path) is { } special) return "not a regular file: " + special;
             try
             {
                 using var stream = File.OpenRead(path);
@@ -157,10 +158,7 @@ namespace KLeakLint.ClangFront
             return null;
         }
 
-        private static FileReport Failed(string path, string message) =>
-            new FileReport(path, FileStatus.Failed,
-                new[] { new FileDiagnostic("error", path, 0, 0, message, "kleaklint") },
-                Array.Empty<Finding>(), Array.Empty<IncompleteAnalysis>());
+        private static FileReport Failed(string path, string message) => FileReport.NotAnalyzed(path, message);
 
         public void Dispose() => _index.Dispose();
     }

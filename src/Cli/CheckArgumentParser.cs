@@ -73,7 +73,8 @@ namespace KLeakLint.Cli
                 throw new CliError("--kernel and -p cannot be used together: give one source of compile flags", isUsage: true);
             }
 
-            if (paths.Count == 0)
+            // With -p and no PATH, the database says what to check.
+            if (paths.Count == 0 && database is null)
             {
                 throw new CliError("check needs at least one PATH (a .c file or a directory)", isUsage: true);
             }

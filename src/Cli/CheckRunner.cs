@@ -21,36 +21,39 @@ namespace KLeakLint.Cli
         }
 
         /// <summary>One report per input, in input order.</summary>
-        public IReadOnlyList<FileReport> Run(IReadOnlyList<InputFile> inputs, int jobs = 1)
+        public IReadOnlyList<FileReport> Run(IReadOnlyList<InputFile> inputs, int jobs = 1, IRunProgress? progress = null)
         {
             var queue = new WorkQueue(inputs.Count);
             var reports = new FileReport[inputs.Count];
             int workers = Math.Max(1, Math.Min(jobs, inputs.Count));
             var threads = new List<Thread>();
             Exception? failure = null;
-            for (int i = 1; i < workers; i++)
+            // Every worker gets its own thread, the first too: the caller's stack may be a thread-pool
+            // thread's 1.5 MiB, too little for lowering a function nested hundreds of levels deep.
+            for (int i = 0; i < workers; i++)
             {
-                // libclang parses a translation unit on a deep native stack: give workers the main thread's room.
                 var thread = new Thread(() =>
                 {
-                    try { RunWorker(queue, inputs, reports); }
+                    try { RunWorker(queue, inputs, reports, progress); }
                     catch (Exception ex) { Interlocked.CompareExchange(ref failure, ex, null); }
-                }, 16 * 1024 * 1024) { IsBackground = true, Name = "kleaklint-worker-" + i };
+                }, 16 * 1024 * 1024) { IsBackground = true, Name = "kleaklint-worker-" + (i + 1) };
                 thread.Start();
                 threads.Add(thread);
             }
-            RunWorker(queue, inputs, reports);
             foreach (var thread in threads) thread.Join();
             if (failure is not null) throw new InvalidOperationException("a worker failed: " + failure.Message, failure);
             return reports;
         }
 
-        private void RunWorker(WorkQueue queue, IReadOnlyList<InputFile> inputs, FileReport[] reports)
+        private void RunWorker(WorkQueue queue, IReadOnlyList<InputFile> inputs, FileReport[] reports, IRunProgress? progress)
         {
             using SourceFileChecker checker = _createChecker();
             while (queue.TryTake(out int index))
             {
-                reports[index] = checker.Check(inputs[index].FullPath);
+                InputFile input = inputs[index];
+                progress?.Started(input);
+                reports[index] = input.Problem is null ? checker.Check(input.FullPath) : FileReport.NotAnalyzed(input.FullPath, input.Problem);
+                progress?.Finished(input);
             }
         }
 

@@ -20,6 +20,8 @@ namespace KLeakLint.Cli
 @"Usage:
   kleaklint check PATH... [--kernel DIR | -p DIR] [--format text|json] [--jobs N] [--libclang PATH] [-- CLANG_ARGS...]
   kleaklint rules
+  kleaklint explain RULE
+  kleaklint flags PATH... --kernel DIR | -p DIR [-- CLANG_ARGS...]
   kleaklint --version
   kleaklint --help
 
@@ -30,7 +32,9 @@ check:
                     (hidden directories and kbuild's *.mod.c are skipped)
   --kernel DIR      parse with kbuild's x86_64 flags for a kernel source, build or
                     headers tree (e.g. /usr/src/linux-headers-6.1.0-56-amd64)
-  -p DIR            parse with the flags recorded in DIR/compile_commands.json
+  -p DIR            parse with the flags recorded in DIR/compile_commands.json;
+                    a directory PATH then means the database's files under it,
+                    and without PATH every C file of the database is checked
                     (with neither: headerless, with the built-in kernel prelude)
   --format FORMAT   text: compiler-style lines on stdout (default)
                     json: one JSON document on stdout
@@ -50,11 +54,15 @@ missing input, libclang missing, a file that could not be analyzed).";
             Run(args, stdout, stderr, Environment.CurrentDirectory);
 
         /// <summary>As <see cref="Run(string[], TextWriter, TextWriter)"/>, with relative paths taken from <paramref name="workingDirectory"/>.</summary>
-        public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory)
+        public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory) =>
+            Run(args, stdout, stderr, workingDirectory, stderrTerminal: null);
+
+        /// <summary>As above; with <paramref name="stderrTerminal"/>, stderr is a terminal and shows progress.</summary>
+        public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory, Terminal? stderrTerminal)
         {
             try
             {
-                return Dispatch(args, stdout, stderr, workingDirectory);
+                return Dispatch(args, stdout, stderr, workingDirectory, stderrTerminal);
             }
             catch (CliError error)
             {
@@ -70,7 +78,7 @@ missing input, libclang missing, a file that could not be analyzed).";
             }
         }
 
-        private static int Dispatch(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory)
+        private static int Dispatch(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory, Terminal? stderrTerminal)
         {
             if (args.Length == 0)
             {
@@ -94,8 +102,14 @@ missing input, libclang missing, a file that could not be analyzed).";
                     return RulesCommand.Run(stdout);
                 case "rules":
                     throw new CliError("rules takes no arguments", isUsage: true);
+                case "flags":
+                    return FlagsCommand.Run(CheckArgumentParser.Parse(args.Skip(1).ToList(), workingDirectory), stdout, workingDirectory);
+                case "explain" when args.Length == 2:
+                    return ExplainCommand.Run(args[1], stdout);
+                case "explain":
+                    throw new CliError("explain takes one rule ID, e.g. kleaklint explain KL0001", isUsage: true);
                 case "check":
-                    return Check(CheckArgumentParser.Parse(args.Skip(1).ToList(), workingDirectory), stdout, stderr, workingDirectory);
+                    return Check(CheckArgumentParser.Parse(args.Skip(1).ToList(), workingDirectory), stdout, stderr, workingDirectory, stderrTerminal);
                 default:
                     throw new CliError($"unknown command '{args[0]}'", isUsage: true);
             }
@@ -103,7 +117,7 @@ missing input, libclang missing, a file that could not be analyzed).";
 
         private const int FullOperatorSupportVersion = 17;
 
-        private static int Check(CheckOptions options, TextWriter stdout, TextWriter stderr, string workingDirectory)
+        private static int Check(CheckOptions options, TextWriter stdout, TextWriter stderr, string workingDirectory, Terminal? stderrTerminal)
         {
             if (!LibClangLibrary.TryLoad(options.LibClangPath, out string libclangMessage))
             {
@@ -118,8 +132,9 @@ missing input, libclang missing, a file that could not be analyzed).";
             }
 
             var display = new DisplayPaths(workingDirectory);
-            IReadOnlyList<InputFile> inputs = InputCollector.Collect(options.Paths, display);
             ICompileFlagsSource flags = FlagsSourceFactory.Create(options);
+            IReadOnlyList<InputFile> inputs = InputCollector.CollectForRun(options.Paths, display, flags);
+
             if (options.Mode == FlagsMode.Headerless)
             {
                 stderr.WriteLine("kleaklint: no --kernel or -p given: parsing headerless with the built-in kernel prelude");
@@ -127,7 +142,13 @@ missing input, libclang missing, a file that could not be analyzed).";
 
             SpecCatalog catalog = SpecCatalog.LoadBuiltIn();
             var runner = new CheckRunner(() => new SourceFileChecker(catalog, flags));
-            CheckReport report = CheckReport.Create(options.Mode, inputs, runner.Run(inputs, options.Jobs), display);
+            IReadOnlyList<FileReport> reports;
+            using (TerminalProgress? progress = stderrTerminal is null ? null : new TerminalProgress(stderr, inputs.Count, stderrTerminal))
+            {
+                reports = runner.Run(inputs, options.Jobs, progress);
+            }
+
+            CheckReport report = CheckReport.Create(options.Mode, inputs, reports, display);
 
             if (options.Format == OutputFormat.Json)
             {

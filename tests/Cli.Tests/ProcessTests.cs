@@ -36,15 +36,29 @@ namespace KLeakLint.Cli.Tests
             Assert.Equal(inProcess.Stderr, child.Stderr);
         }
 
-        private static async Task<CliResult> RunProcessAsync(string workingDirectory, params string[] args)
+        internal static Task<CliResult> RunProcessAsync(string workingDirectory, params string[] args) =>
+            RunProcessAsUserAsync(workingDirectory, asNobody: false, args);
+
+        /// <summary>With <paramref name="asNobody"/>, the child drops root's privileges first (setpriv, util-linux).</summary>
+        internal static async Task<CliResult> RunProcessAsUserAsync(string workingDirectory, bool asNobody, params string[] args)
         {
-            var start = new ProcessStartInfo("dotnet")
+            var start = new ProcessStartInfo(asNobody ? "setpriv" : "dotnet")
             {
                 WorkingDirectory = workingDirectory,
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
+            if (asNobody)
+            {
+                foreach (string arg in new[] { "--reuid=65534", "--regid=65534", "--clear-groups", "--", "dotnet" })
+                {
+                    start.ArgumentList.Add(arg);
+                }
+
+                start.Environment["HOME"] = Path.GetTempPath();
+            }
+
             start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "kleaklint.dll"));
             foreach (string arg in args)
             {

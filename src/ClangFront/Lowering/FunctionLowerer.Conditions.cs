@@ -13,6 +13,7 @@ namespace KLeakLint.ClangFront.Lowering
         {
             var e = Unwrap(expression);
             var span = e.Location;
+            using var level = _nesting.Enter(span.Line);
             switch (e.Kind)
             {
                 case CursorKind.UnaryOperator when e.UnaryOperator == UnaryOp.LNot:

@@ -33,6 +33,7 @@ namespace KLeakLint.ClangFront.Lowering
         {
             var e = Unwrap(expression);
             var span = e.Location;
+            using var level = _nesting.Enter(span.Line);
             switch (e.Kind)
             {
                 case CursorKind.IntegerLiteral:
@@ -93,6 +94,7 @@ namespace KLeakLint.ClangFront.Lowering
         private Place? LowerPlace(Cursor expression)
         {
             var e = Unwrap(expression);
+            using var level = _nesting.Enter(e.Location.Line);
             switch (e.Kind)
             {
                 case CursorKind.DeclRefExpr:

@@ -23,6 +23,7 @@ namespace KLeakLint.ClangFront.Lowering
         private readonly Stack<BasicBlock> _continueTargets = new Stack<BasicBlock>();
         private BasicBlock _current;
         private int _temporaries;
+        private readonly NestingGuard _nesting = new NestingGuard();
 
         private readonly IReadOnlyList<MacroUse> _macros;
 
@@ -100,6 +101,7 @@ namespace KLeakLint.ClangFront.Lowering
         private void LowerStatement(Cursor statement)
         {
             var span = statement.Location;
+            using var level = _nesting.Enter(span.Line);
             switch (statement.Kind)
             {
                 case CursorKind.CompoundStmt:

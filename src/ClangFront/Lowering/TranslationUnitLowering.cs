@@ -35,6 +35,10 @@ namespace KLeakLint.ClangFront.Lowering
                 {
                     functions.Add(new FunctionLowerer(cursor, catalog, unit.MacroExpansions).Lower());
                 }
+                catch (NestingTooDeepException ex)
+                {
+                    incomplete.Add(new IncompleteAnalysis(cursor.Spelling, cursor.Location, "analysis incomplete: " + ex.Message));
+                }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
                     incomplete.Add(new IncompleteAnalysis(cursor.Spelling, cursor.Location, "analysis incomplete: could not lower the function (" + ex.GetType().Name + ": " + ex.Message + ")"));

@@ -170,6 +170,9 @@ namespace KLeakLint.ClangFront.Native
         [LibraryImport(LibraryName)]
         internal static partial int clang_File_isEqual(IntPtr file1, IntPtr file2);
 
+        [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+        internal static partial IntPtr clang_getFile(IntPtr translationUnit, string fileName);
+
         // ---- tokens ----------------------------------------------------------------------
 
         [LibraryImport(LibraryName)]

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Runtime.InteropServices;
+using System.Runtime.ExceptionServices;
 using System.Text;
+using System.Threading;
 using KLeakLint.ClangFront.Native;
 
 namespace KLeakLint.ClangFront.Parsing
@@ -75,20 +77,27 @@ namespace KLeakLint.ClangFront.Parsing
             }
 
             IntPtr tu = IntPtr.Zero;
-            CXErrorCode code;
-            fixed (byte** argvPointer = argv)
-            fixed (CXUnsavedFile* filesPointer = files)
+            CXErrorCode code = CXErrorCode.Failure;
+            byte* pathPointer = strings.Add(path, out _);
+            IntPtr index = _index;
+            RunOnParseStack(() =>
             {
-                code = LibClang.clang_parseTranslationUnit2(
-                    _index,
-                    strings.Add(path, out _),
-                    argvPointer,
-                    arguments.Count,
-                    filesPointer,
-                    (uint)unsaved.Count,
-                    (uint)ParseOptions,
-                    &tu);
-            }
+                fixed (byte** argvPointer = argv)
+                fixed (CXUnsavedFile* filesPointer = files)
+                {
+                    IntPtr parsed;
+                    code = LibClang.clang_parseTranslationUnit2(
+                        index,
+                        pathPointer,
+                        argvPointer,
+                        arguments.Count,
+                        filesPointer,
+                        (uint)unsaved.Count,
+                        (uint)ParseOptions,
+                        &parsed);
+                    tu = parsed;
+                }
+            });
 
             if (code != CXErrorCode.Success || tu == IntPtr.Zero)
             {
@@ -113,6 +122,31 @@ namespace KLeakLint.ClangFront.Parsing
         }
 
         internal void Forget(ParsedUnit unit) => _openUnits.Remove(unit);
+
+        /// <summary>
+        /// clang's parser recurses once per nesting level of an expression; generated code 10,000 levels
+        /// deep needs far more than a default stack, and an overflow in native code kills the process.
+        /// The reservation is virtual memory, committed only as deep as a parse really goes.
+        /// </summary>
+        private const int ParseStackBytes = 256 * 1024 * 1024;
+
+        /// <summary>
+        /// Runs one parse on a fresh thread with <see cref="ParseStackBytes"/> of stack, waiting for it
+        /// (libclang does the same with its own 8 MiB thread, switched off by LIBCLANG_NOTHREADS). The
+        /// index is used by one thread at a time, as libclang requires.
+        /// </summary>
+        private static void RunOnParseStack(Action parse)
+        {
+            Exception? failure = null;
+            var thread = new Thread(() =>
+            {
+                try { parse(); }
+                catch (Exception ex) { failure = ex; }
+            }, ParseStackBytes) { IsBackground = true, Name = "kleaklint-parse" };
+            thread.Start();
+            thread.Join();
+            if (failure is not null) ExceptionDispatchInfo.Capture(failure).Throw();
+        }
 
         public void Dispose()
         {

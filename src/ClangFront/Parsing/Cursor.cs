@@ -215,54 +215,68 @@ namespace KLeakLint.ClangFront.Parsing
                     return false;
                 }
 
-                if (Type.Spelling.Contains("__attribute__((noreturn))", StringComparison.Ordinal))
+                // Asked at every call; lexing a header's declaration each time cost as much as lowering.
+                // A declaration cursor's first data word is clang's Decl, fixed for the unit's life.
+                Dictionary<IntPtr, bool> known = _unit.NoReturnByDeclaration;
+                if (!known.TryGetValue(Raw.data0, out bool noReturn))
+                {
+                    noReturn = ReadDeclarationIsNoReturn();
+                    known.Add(Raw.data0, noReturn);
+                }
+
+                return noReturn;
+            }
+        }
+
+        private bool ReadDeclarationIsNoReturn()
+        {
+            if (Type.Spelling.Contains("__attribute__((noreturn))", StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            // Only the declaration part: lexing a long body for this would be wasted.
+            IReadOnlyList<Cursor> children = Children();
+            CXSourceRange extent = LibClang.clang_getCursorExtent(Raw);
+            CXSourceLocation end = LibClang.clang_getRangeEnd(extent);
+            foreach (Cursor child in children)
+            {
+                if (child.Kind == CursorKind.CompoundStmt)
+                {
+                    end = LibClang.clang_getRangeStart(child.Extent);
+                }
+            }
+
+            foreach (RawToken token in TokenizeRange(LibClang.clang_getRange(LibClang.clang_getRangeStart(extent), end)))
+            {
+                if (token.Spelling == "{")
+                {
+                    break;
+                }
+
+                if (IsNoReturnWord(token.Spelling))
                 {
                     return true;
                 }
+            }
 
-                // Only the declaration part: lexing a long body for this would be wasted.
-                IReadOnlyList<Cursor> children = Children();
-                CXSourceRange extent = LibClang.clang_getCursorExtent(Raw);
-                CXSourceLocation end = LibClang.clang_getRangeEnd(extent);
-                foreach (Cursor child in children)
+            foreach (Cursor child in children)
+            {
+                if (child.Kind < CursorKind.UnexposedAttr || child.Kind > CursorKind.AlignedAttr)
                 {
-                    if (child.Kind == CursorKind.CompoundStmt)
-                    {
-                        end = LibClang.clang_getRangeStart(child.Extent);
-                    }
+                    continue;
                 }
 
-                foreach (RawToken token in TokenizeRange(LibClang.clang_getRange(LibClang.clang_getRangeStart(extent), end)))
+                foreach (RawToken token in child.TokenizeExpansion())
                 {
-                    if (token.Spelling == "{")
-                    {
-                        break;
-                    }
-
                     if (IsNoReturnWord(token.Spelling))
                     {
                         return true;
                     }
                 }
-
-                foreach (Cursor child in children)
-                {
-                    if (child.Kind < CursorKind.UnexposedAttr || child.Kind > CursorKind.AlignedAttr)
-                    {
-                        continue;
-                    }
-
-                    foreach (RawToken token in child.TokenizeExpansion())
-                    {
-                        if (IsNoReturnWord(token.Spelling))
-                        {
-                            return true;
-                        }
-                    }
-                }
-
-                return false;
             }
+
+            return false;
         }
 
         /// <summary>The first declaration of the entity (clang_getCanonicalCursor); the same cursor for every redeclaration.</summary>

@@ -162,6 +162,11 @@ namespace KLeakLint.ClangFront.Parsing
         private static void DisableCrashRecovery()
         {
             NativeEnvironment.setenv("LIBCLANG_DISABLE_CRASH_RECOVERY", "1", 1);
+
+            // Without it libclang parses on a thread of its own with an 8 MiB stack, and generated code
+            // nested a few thousand levels deep (5,000 unary minus) overflows it: SIGSEGV, the whole run
+            // dies. ClangIndex runs each parse on a thread with a stack of our choosing instead.
+            NativeEnvironment.setenv("LIBCLANG_NOTHREADS", "1", 1);
         }
     }
 }
