@@ -37,6 +37,9 @@ namespace KLeakLint.Cli
         /// </summary>
         public int ExitCode => FailedFiles > 0 ? ExitCodes.Error : Findings.Count > 0 ? ExitCodes.Findings : ExitCodes.Clean;
 
+        /// <summary>The same run keeping only <paramref name="findings"/>: a rule switched off is not reported at all.</summary>
+        public CheckReport WithFindings(IReadOnlyList<Finding> findings) => new CheckReport(Mode, Files, findings);
+
         public static CheckReport Create(FlagsMode mode, IReadOnlyList<InputFile> inputs, IReadOnlyList<FileReport> reports, DisplayPaths display)
         {
             var files = new List<FileReport>(reports.Count);

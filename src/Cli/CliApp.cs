@@ -96,6 +96,8 @@ missing input, libclang missing, a file that could not be analyzed).";
                     throw new CliError("rules takes no arguments", isUsage: true);
                 case "check":
                     return Check(CheckArgumentParser.Parse(args.Skip(1).ToList(), workingDirectory), stdout, stderr, workingDirectory);
+                case "baseline":
+                    return Check(Baselines.BaselineArguments.Parse(args.Skip(1).ToList(), workingDirectory), stdout, stderr, workingDirectory);
                 default:
                     throw new CliError($"unknown command '{args[0]}'", isUsage: true);
             }
@@ -128,18 +130,7 @@ missing input, libclang missing, a file that could not be analyzed).";
             SpecCatalog catalog = SpecCatalog.LoadBuiltIn();
             var runner = new CheckRunner(() => new SourceFileChecker(catalog, flags));
             CheckReport report = CheckReport.Create(options.Mode, inputs, runner.Run(inputs, options.Jobs), display);
-
-            if (options.Format == OutputFormat.Json)
-            {
-                JsonReportWriter.Write(report, Version, stdout);
-            }
-            else
-            {
-                TextReportWriter.Write(report, stdout);
-            }
-
-            RunSummaryWriter.Write(report, stderr);
-            return report.ExitCode;
+            return Reporting.ReportPublisher.Publish(report, options, Version, stdout, stderr, workingDirectory);
         }
 
         /// <summary>Messages from other layers go to stderr as one line with the tool's prefix.</summary>
