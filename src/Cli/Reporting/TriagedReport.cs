@@ -46,8 +46,9 @@ namespace KLeakLint.Cli.Reporting
         public int Failing => Findings.Count(f => f.Fails(FailOn));
 
         /// <summary>
-        /// DESIGN.md's exit codes: a file that could not be analyzed is a tool error whatever else
-        /// happened; otherwise 1 when a finding is active and at or above --fail-on.
+        /// DESIGN.md's exit codes. A file that could not be analyzed makes the run a tool error even
+        /// when other files have findings: a CI gate must not pass on code nobody looked at. Otherwise
+        /// 1 when a finding is active (not suppressed, not in the baseline) and at or above --fail-on.
         /// </summary>
         public int ExitCode => Report.FailedFiles > 0 ? ExitCodes.Error : Failing > 0 ? ExitCodes.Findings : ExitCodes.Clean;
     }

@@ -18,8 +18,9 @@ namespace KLeakLint.Cli.Suppressions
         private const string Example = "/* kleaklint: ignore KL0001 -- why this is not a bug */";
 
         // "kleaklint:" right after a comment opener marks the comment as ours; the rest is parsed by hand
-        // so that every mistake gets its own message.
-        private static readonly Regex s_directive = new Regex(@"(?<open>/\*|//)\s*kleaklint\s*:\s*(?<body>.*)$", RegexOptions.CultureInvariant);
+        // so that every mistake gets its own message. A line starting with " * " continues a kernel-style block comment.
+        private static readonly Regex s_directive = new Regex(
+            @"(?<open>/\*|//|^\s*\*(?!/))\s*kleaklint\s*:\s*(?<body>.*)$", RegexOptions.CultureInvariant);
         private static readonly Regex s_ignore = new Regex(
             @"^ignore(?:\s+(?<rules>[A-Za-z]+\d+(?:\s*,\s*[A-Za-z]+\d+)*))?\s*(?<rest>.*)$", RegexOptions.CultureInvariant | RegexOptions.Singleline);
 
@@ -30,7 +31,7 @@ namespace KLeakLint.Cli.Suppressions
                 Match directive = s_directive.Match(lines[i]);
                 if (!directive.Success) continue;
 
-                bool block = directive.Groups["open"].Value == "/*";
+                bool block = directive.Groups["open"].Value != "//";
                 int closeIndex = i;
                 string body = directive.Groups["body"].Value;
                 string after = string.Empty;
@@ -44,7 +45,11 @@ namespace KLeakLint.Cli.Suppressions
                     {
                         text.Add(current);
                         closeIndex++;
-                        current = lines[closeIndex].TrimStart().TrimStart('*');
+                        current = lines[closeIndex].TrimStart();
+                        if (current.StartsWith("*", StringComparison.Ordinal) && !current.StartsWith("*/", StringComparison.Ordinal))
+                        {
+                            current = current.Substring(1);
+                        }
                     }
 
                     text.Add(end < 0 ? current : current.Substring(0, end));
