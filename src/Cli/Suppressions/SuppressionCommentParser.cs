@@ -28,6 +28,7 @@ namespace KLeakLint.Cli.Suppressions
         {
             for (int i = 0; i < lines.Count; i++)
             {
+                if (lines[i].IndexOf("kleaklint", StringComparison.Ordinal) < 0) continue;
                 Match directive = s_directive.Match(lines[i]);
                 if (!directive.Success) continue;
 
