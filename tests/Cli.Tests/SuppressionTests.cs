@@ -101,6 +101,21 @@ namespace KLeakLint.Cli.Tests
             Assert.Equal(2, result.StdoutLines.Count(l => l.Contains("[KL0001]")));
         }
 
+        [Fact]
+        public void Every_C_rule_page_shows_a_valid_suppression_for_its_rule()
+        {
+            foreach (Core.Findings.RuleDescriptor rule in Core.Findings.Rules.All.Where(r => r.Id.StartsWith("KL00")))
+            {
+                string page = System.IO.File.ReadAllText(System.IO.Path.Combine(RepoPaths.Root, rule.HelpPath));
+                int section = page.IndexOf("## How to suppress", System.StringComparison.Ordinal);
+                Assert.True(section >= 0, $"{rule.HelpPath} has no 'How to suppress' section");
+
+                (List<SuppressionComment> comments, List<SuppressionProblem> problems) = Parse(page.Substring(section));
+                Assert.Empty(problems);
+                Assert.Contains(comments, c => c.RuleIds.SequenceEqual(new[] { rule.Id }) && c.Justification.Length > 0);
+            }
+        }
+
         private static (List<SuppressionComment>, List<SuppressionProblem>) Parse(string code)
         {
             var comments = new List<SuppressionComment>();
