@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Text.Json;
 using KLeakLint.Cli.Output;
 using KLeakLint.Cli.Reporting;
@@ -41,22 +40,13 @@ namespace KLeakLint.Cli.Baselines
                 json.WriteEndArray();
                 json.WriteEndObject();
             });
-            ReportDestination.WriteFile(path, text, "baseline");
+            UserFiles.WriteText(path, text, "baseline");
         }
 
         /// <summary>The fingerprints in a baseline file; an unreadable or foreign file is a tool error (exit 2).</summary>
         public static IReadOnlySet<string> Read(string path)
         {
-            string text;
-            try
-            {
-                text = File.ReadAllText(path);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                throw new CliError($"{path}: cannot read baseline: {ex.Message}");
-            }
-
+            string text = UserFiles.ReadText(path, "baseline");
             try
             {
                 using JsonDocument document = JsonDocument.Parse(text);

@@ -48,16 +48,7 @@ namespace KLeakLint.Cli.Configuration
         /// </summary>
         public static ProjectConfiguration Load(string path)
         {
-            string text;
-            try
-            {
-                text = File.ReadAllText(path);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                throw new CliError($"{path}: cannot read configuration: {ex.Message}");
-            }
-
+            string text = UserFiles.ReadText(path, "configuration");
             try
             {
                 using JsonDocument document = JsonDocument.Parse(text, new JsonDocumentOptions

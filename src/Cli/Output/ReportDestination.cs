@@ -1,6 +1,4 @@
-using System;
 using System.IO;
-using System.Text;
 
 namespace KLeakLint.Cli.Output
 {
@@ -15,20 +13,7 @@ namespace KLeakLint.Cli.Output
             }
             else
             {
-                WriteFile(outputFile, text, "report");
-            }
-        }
-
-        /// <summary>Writes UTF-8 without a byte-order mark (SARIF and JSON readers choke on one); failure is a tool error.</summary>
-        public static void WriteFile(string path, string text, string what)
-        {
-            try
-            {
-                File.WriteAllText(path, text, new UTF8Encoding(false));
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
-            {
-                throw new CliError($"{path}: cannot write {what}: {ex.Message}");
+                UserFiles.WriteText(outputFile, text, "report");
             }
         }
     }
