@@ -71,6 +71,20 @@ namespace KLeakLint.Cli.Tests
         }
 
         [Fact]
+        public void Baseline_write_exits_2_when_a_file_could_not_be_analyzed_but_still_writes_the_rest()
+        {
+            using var tree = new TempTree();
+            tree.WriteBytes("blob.c", new byte[] { 0x7f, (byte)'E', (byte)'L', (byte)'F', 0, 0, 0, 0, 1, 2, 3 });
+            tree.Write("drv.c", LeakSources.File(LeakSources.Function("leaky")));
+
+            CliResult result = CliRunner.RunIn(tree.Root, "baseline", "write", "base.json", "blob.c", "drv.c");
+
+            Assert.Equal(2, result.ExitCode);
+            using JsonDocument baseline = JsonDocument.Parse(File.ReadAllText(Path.Combine(tree.Root, "base.json")));
+            Assert.Single(baseline.RootElement.GetProperty("findings").EnumerateArray());
+        }
+
+        [Fact]
         public void A_missing_or_foreign_baseline_is_a_tool_error()
         {
             using var tree = new TempTree();

@@ -122,6 +122,37 @@ namespace KLeakLint.Cli.Tests
         }
 
         [Fact]
+        public void Sarif_is_the_same_bytes_for_any_number_of_jobs()
+        {
+            CliResult serial = CliRunner.Run("check", "examples/kernel", "--format", "sarif", "--jobs", "1");
+            CliResult parallel = CliRunner.Run("check", "examples/kernel", "--format", "sarif", "--jobs", "2");
+
+            Assert.NotEmpty(serial.Stdout);
+            Assert.Equal(serial.Stdout, parallel.Stdout);
+        }
+
+        [Fact]
+        public void Paths_with_spaces_and_paths_outside_the_working_directory_are_valid_uris()
+        {
+            using var tree = new TempTree();
+            using var elsewhere = new TempTree();
+            tree.Write("my driver/drv.c", LeakSources.File(LeakSources.Function("inside")));
+            string outside = elsewhere.Write("other.c", LeakSources.File(LeakSources.Function("outside")));
+
+            CliResult result = CliRunner.RunIn(tree.Root, "check", "my driver", outside, "--format", "sarif");
+
+            AssertValid(result.Stdout);
+            JsonElement[] locations = Run(result.Stdout).GetProperty("results").EnumerateArray()
+                .Select(r => r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation"))
+                .ToArray();
+            // Sorted by displayed path: the absolute one first.
+            Assert.Equal(new System.Uri(outside).AbsoluteUri, locations[0].GetProperty("uri").GetString());
+            Assert.False(locations[0].TryGetProperty("uriBaseId", out _));
+            Assert.Equal("my%20driver/drv.c", locations[1].GetProperty("uri").GetString());
+            Assert.Equal("SRCROOT", locations[1].GetProperty("uriBaseId").GetString());
+        }
+
+        [Fact]
         public void Output_option_writes_the_report_to_a_file_and_nothing_to_stdout()
         {
             using var tree = new TempTree();
