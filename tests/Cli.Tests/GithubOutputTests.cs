@@ -34,6 +34,20 @@ namespace KLeakLint.Cli.Tests
         }
 
         [Fact]
+        public void A_suppression_without_a_reason_is_annotated_on_its_comment()
+        {
+            using var tree = new TempTree();
+            string source = LeakSources.File(LeakSources.Function("unexplained", " /* kleaklint: ignore KL0001 */"));
+            tree.Write("drv.c", source);
+
+            CliResult result = CliRunner.RunIn(tree.Root, "check", "drv.c", "--format", "github");
+
+            Assert.Equal(1, result.ExitCode);
+            Assert.Equal(2, result.StdoutLines.Length);
+            Assert.StartsWith($"::warning file=drv.c,line={LeakSources.LeakLine(source)},col=19,title=kleaklint suppression::kleaklint suppression needs a reason", result.StdoutLines[1]);
+        }
+
+        [Fact]
         public void Messages_and_properties_are_escaped_as_github_requires()
         {
             Assert.Equal("100%25 done%0D%0Anext: a, b", Output.GithubReportWriter.Data("100% done\r\nnext: a, b"));

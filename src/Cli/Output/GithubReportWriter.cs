@@ -1,6 +1,7 @@
 using System.IO;
 using System.Text;
 using KLeakLint.Cli.Reporting;
+using KLeakLint.Cli.Suppressions;
 using KLeakLint.Core.Findings;
 
 namespace KLeakLint.Cli.Output
@@ -10,6 +11,7 @@ namespace KLeakLint.Cli.Output
     /// annotations on the pull request's diff:
     /// <c>::warning file=drv.c,line=42,col=3,title=KL0001 leak::message</c>.
     /// Suppressed and baselined findings are not annotated: they are not what the change introduced.
+    /// Malformed suppression comments are.
     /// </summary>
     internal static class GithubReportWriter
     {
@@ -24,6 +26,14 @@ namespace KLeakLint.Cli.Output
                 stdout.WriteLine(
                     $"::{Command(reported.Level)} file={Property(finding.Span.File)},line={finding.Span.Line},col={finding.Span.Column}," +
                     $"title={Property(finding.Rule.Id + " " + finding.Rule.Name)}::{Data(message)}");
+            }
+
+            // A malformed suppression leaves its finding failing the run; the annotation says why, on the comment.
+            foreach (SuppressionProblem problem in triaged.SuppressionProblems)
+            {
+                stdout.WriteLine(
+                    $"::warning file={Property(problem.File)},line={problem.Line},col={problem.Column}," +
+                    $"title={Property("kleaklint suppression")}::{Data(problem.Message)}");
             }
         }
 

@@ -18,12 +18,6 @@ namespace KLeakLint.Cli.Reporting
             var configurations = new ProjectConfigurationLoader(options.ConfigFile);
             IReadOnlySet<string>? baseline = options.BaselineFile is null ? null : Baselines.BaselineFile.Read(options.BaselineFile);
 
-            var suppressions = new SuppressionIndex(sources);
-            foreach (FileReport file in report.Files)
-            {
-                suppressions.Scan(file.Path);
-            }
-
             var enabled = new List<Finding>();
             var levels = new List<Severity>();
             foreach (Finding finding in report.Findings)
@@ -34,7 +28,14 @@ namespace KLeakLint.Cli.Reporting
                 levels.Add(setting.Severity);
             }
 
+            // Fingerprints first: they keep the lines of the files with findings, which the scan then reuses.
             IReadOnlyList<string> fingerprints = FindingFingerprints.Compute(enabled, sources);
+            var suppressions = new SuppressionIndex(sources);
+            foreach (FileReport file in report.Files)
+            {
+                suppressions.Scan(file.Path);
+            }
+
             var reported = new List<ReportedFinding>(enabled.Count);
             for (int i = 0; i < enabled.Count; i++)
             {

@@ -25,24 +25,35 @@ namespace KLeakLint.Cli.Reporting
         /// <summary>A display path (relative to the working directory, or absolute) as a full path.</summary>
         public string FullPath(string displayPath) => Path.GetFullPath(displayPath, _workingDirectory);
 
+        /// <summary>The file's lines, kept for later calls: for the few files that hold findings.</summary>
         public IReadOnlyList<string> Of(string displayPath)
         {
-            if (displayPath.Length == 0) return s_none;
             if (_files.TryGetValue(displayPath, out string[]? known)) return known;
 
-            string[] lines;
+            string[] lines = Read(displayPath);
+            _files[displayPath] = lines;
+            return lines;
+        }
+
+        /// <summary>
+        /// The file's lines without keeping them: for a pass over every input file, which on a whole
+        /// kernel tree would otherwise hold gigabytes of source.
+        /// </summary>
+        public IReadOnlyList<string> ReadOnce(string displayPath) =>
+            _files.TryGetValue(displayPath, out string[]? known) ? known : Read(displayPath);
+
+        private string[] Read(string displayPath)
+        {
+            if (displayPath.Length == 0) return s_none;
             try
             {
                 // Kernel sources are ASCII or UTF-8; a stray Latin-1 byte becomes U+FFFD the same way every run.
-                lines = File.ReadAllLines(FullPath(displayPath), new UTF8Encoding(false, false));
+                return File.ReadAllLines(FullPath(displayPath), new UTF8Encoding(false, false));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
-                lines = s_none;
+                return s_none;
             }
-
-            _files[displayPath] = lines;
-            return lines;
         }
 
         /// <summary>The text of a 1-based line, or "" when there is no such line.</summary>

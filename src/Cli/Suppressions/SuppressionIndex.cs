@@ -30,7 +30,7 @@ namespace KLeakLint.Cli.Suppressions
             if (_byFile.ContainsKey(displayPath)) return;
 
             var comments = new List<SuppressionComment>();
-            SuppressionCommentParser.Parse(displayPath, _sources.Of(displayPath), comments, _problems);
+            SuppressionCommentParser.Parse(displayPath, _sources.ReadOnce(displayPath), comments, _problems);
             _byFile[displayPath] = comments;
         }
 
