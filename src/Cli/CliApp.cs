@@ -108,6 +108,8 @@ suppressed in the source nor in the --baseline count.";
 
             switch (args[0])
             {
+                case "baseline":
+                    return Check(Baselines.BaselineArguments.Parse(args.Skip(1).ToList(), workingDirectory), stdout, stderr, workingDirectory);
                 case "--version":
                     stdout.WriteLine("kleaklint " + Version);
                     return ExitCodes.Clean;
@@ -117,8 +119,6 @@ suppressed in the source nor in the --baseline count.";
                     throw new CliError("rules takes no arguments", isUsage: true);
                 case "check":
                     return Check(CheckArgumentParser.Parse(args.Skip(1).ToList(), workingDirectory), stdout, stderr, workingDirectory);
-                case "baseline":
-                    return Check(Baselines.BaselineArguments.Parse(args.Skip(1).ToList(), workingDirectory), stdout, stderr, workingDirectory);
                 default:
                     throw new CliError($"unknown command '{args[0]}'", isUsage: true);
             }
@@ -151,6 +151,7 @@ suppressed in the source nor in the --baseline count.";
             SpecCatalog catalog = SpecCatalog.LoadBuiltIn();
             var runner = new CheckRunner(() => new SourceFileChecker(catalog, flags));
             CheckReport report = CheckReport.Create(options.Mode, inputs, runner.Run(inputs, options.Jobs), display);
+
             return Reporting.ReportPublisher.Publish(report, options, Version, stdout, stderr, workingDirectory);
         }
 
