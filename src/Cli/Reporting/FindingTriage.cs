@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using KLeakLint.ClangFront;
 using KLeakLint.Cli.Configuration;
 using KLeakLint.Cli.Suppressions;
@@ -31,7 +32,8 @@ namespace KLeakLint.Cli.Reporting
             // Fingerprints first: they keep the lines of the files with findings, which the scan then reuses.
             IReadOnlyList<string> fingerprints = FindingFingerprints.Compute(enabled, sources);
             var suppressions = new SuppressionIndex(sources);
-            foreach (FileReport file in report.Files)
+            // Not the files that were not analyzed: one may be unreadable, or a FIFO that blocks whoever opens it.
+            foreach (FileReport file in report.Files.Where(f => f.Status != FileStatus.Failed))
             {
                 suppressions.Scan(file.Path);
             }
