@@ -32,30 +32,12 @@ namespace KLeakLint.Cli.Suppressions
                 Match directive = s_directive.Match(lines[i]);
                 if (!directive.Success) continue;
 
-                bool block = directive.Groups["open"].Value != "//";
                 int closeIndex = i;
                 string body = directive.Groups["body"].Value;
                 string after = string.Empty;
-                if (block)
+                if (directive.Groups["open"].Value != "//")
                 {
-                    // A block comment may run over several lines; its text is joined without the leading " * ".
-                    var text = new List<string>();
-                    string current = body;
-                    int end;
-                    while ((end = current.IndexOf("*/", StringComparison.Ordinal)) < 0 && closeIndex + 1 < lines.Count)
-                    {
-                        text.Add(current);
-                        closeIndex++;
-                        current = lines[closeIndex].TrimStart();
-                        if (current.StartsWith("*", StringComparison.Ordinal) && !current.StartsWith("*/", StringComparison.Ordinal))
-                        {
-                            current = current.Substring(1);
-                        }
-                    }
-
-                    text.Add(end < 0 ? current : current.Substring(0, end));
-                    after = end < 0 ? string.Empty : current.Substring(end + 2);
-                    body = string.Join(" ", text);
+                    body = BlockCommentText(lines, body, ref closeIndex, out after);
                 }
 
                 int column = directive.Index + 1;
@@ -75,6 +57,32 @@ namespace KLeakLint.Cli.Suppressions
 
                 i = closeIndex;
             }
+        }
+
+        /// <summary>
+        /// The text of a block comment from <paramref name="firstLine"/> up to its <c>*/</c>, its lines joined
+        /// without the leading " * "; <paramref name="closeIndex"/> moves to the line holding the <c>*/</c>
+        /// and <paramref name="after"/> is what follows it there. An unclosed comment ends at the end of the file.
+        /// </summary>
+        private static string BlockCommentText(IReadOnlyList<string> lines, string firstLine, ref int closeIndex, out string after)
+        {
+            var text = new List<string>();
+            string current = firstLine;
+            int end;
+            while ((end = current.IndexOf("*/", StringComparison.Ordinal)) < 0 && closeIndex + 1 < lines.Count)
+            {
+                text.Add(current);
+                closeIndex++;
+                current = lines[closeIndex].TrimStart();
+                if (current.StartsWith("*", StringComparison.Ordinal) && !current.StartsWith("*/", StringComparison.Ordinal))
+                {
+                    current = current.Substring(1);
+                }
+            }
+
+            text.Add(end < 0 ? current : current.Substring(0, end));
+            after = end < 0 ? string.Empty : current.Substring(end + 2);
+            return string.Join(" ", text);
         }
 
         /// <summary>Returns the problem with the comment's text, or null when it is a valid suppression.</summary>
