@@ -20,6 +20,7 @@ namespace KLeakLint.Cli
             string? format = null;
             string? libclang = null;
             string? jobs = null;
+            var reporting = new Reporting.ReportingArguments();
 
             for (int i = 0; i < args.Count; i++)
             {
@@ -54,7 +55,7 @@ namespace KLeakLint.Cli
                         SetOnce(ref database, TakeValue(args, ref i, name, inlineValue, "the directory holding compile_commands.json"), name);
                         break;
                     case "--format":
-                        SetOnce(ref format, TakeValue(args, ref i, name, inlineValue, "text or json"), name);
+                        SetOnce(ref format, TakeValue(args, ref i, name, inlineValue, "text, json, sarif or github"), name);
                         break;
                     case "--jobs":
                     case "-j":
@@ -62,6 +63,9 @@ namespace KLeakLint.Cli
                         break;
                     case "--libclang":
                         SetOnce(ref libclang, TakeValue(args, ref i, name, inlineValue, "the path of a libclang-N.so.1"), name);
+                        break;
+                    case "--output" or "-o" or "--baseline" or "--fail-on" or "--config":
+                        reporting.Set(name, TakeValue(args, ref i, name, inlineValue, Reporting.ReportingArguments.ValueDescription(name)));
                         break;
                     default:
                         throw new CliError($"unknown option '{arg}' (clang arguments go after --)", isUsage: true);
@@ -91,7 +95,8 @@ namespace KLeakLint.Cli
                 ParseFormat(format),
                 ResolveLibrary(libclang, workingDirectory),
                 clangArgs,
-                ParseJobs(jobs));
+                ParseJobs(jobs),
+                reporting.Build(workingDirectory));
         }
 
         private static string TakeValue(IReadOnlyList<string> args, ref int i, string name, string? inlineValue, string what)
@@ -134,7 +139,9 @@ namespace KLeakLint.Cli
         {
             null or "text" => OutputFormat.Text,
             "json" => OutputFormat.Json,
-            _ => throw new CliError($"unknown --format '{format}' (expected text or json)", isUsage: true),
+            "sarif" => OutputFormat.Sarif,
+            "github" => OutputFormat.Github,
+            _ => throw new CliError($"unknown --format '{format}' (expected text, json, sarif or github)", isUsage: true),
         };
 
         /// <summary>A bare soname ("libclang-19.so.1") is for the loader's search path; anything with a slash is a file.</summary>

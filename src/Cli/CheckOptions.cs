@@ -2,7 +2,7 @@ using System.Collections.Generic;
 
 namespace KLeakLint.Cli
 {
-    internal enum OutputFormat { Text, Json }
+    internal enum OutputFormat { Text, Json, Sarif, Github }
 
     /// <summary>Where compile flags come from; the JSON "mode" field.</summary>
     internal enum FlagsMode { Headerless, Kernel, CompileDatabase }
@@ -18,7 +18,8 @@ namespace KLeakLint.Cli
         OutputFormat Format,
         string? LibClangPath,
         IReadOnlyList<string> ClangArgs,
-        int Jobs = 1);
+        int Jobs = 1,
+        Reporting.ReportingOptions? Reporting = null);
 
     internal static class FlagsModeNames
     {

@@ -31,11 +31,8 @@ namespace KLeakLint.Cli
 
         public int FailedFiles => Files.Count(f => f.Status == FileStatus.Failed);
 
-        /// <summary>
-        /// DESIGN.md's exit codes. A file that could not be analyzed makes the run a tool error even
-        /// when other files have findings: a CI gate must not pass on code nobody looked at.
-        /// </summary>
-        public int ExitCode => FailedFiles > 0 ? ExitCodes.Error : Findings.Count > 0 ? ExitCodes.Findings : ExitCodes.Clean;
+        /// <summary>The same run keeping only <paramref name="findings"/>: a rule switched off is not reported at all.</summary>
+        public CheckReport WithFindings(IReadOnlyList<Finding> findings) => new CheckReport(Mode, Files, findings);
 
         public static CheckReport Create(FlagsMode mode, IReadOnlyList<InputFile> inputs, IReadOnlyList<FileReport> reports, DisplayPaths display)
         {

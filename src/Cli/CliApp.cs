@@ -18,7 +18,10 @@ namespace KLeakLint.Cli
     {
         public const string Usage =
 @"Usage:
-  kleaklint check PATH... [--kernel DIR | -p DIR] [--format text|json] [--jobs N] [--libclang PATH] [-- CLANG_ARGS...]
+  kleaklint check PATH... [--kernel DIR | -p DIR] [--format text|json|sarif|github] [--output FILE]
+                  [--baseline FILE] [--fail-on error|warning|note|none] [--config FILE]
+                  [--jobs N] [--libclang PATH] [-- CLANG_ARGS...]
+  kleaklint baseline write FILE PATH... [check options]
   kleaklint rules
   kleaklint explain RULE
   kleaklint flags PATH... --kernel DIR | -p DIR [-- CLANG_ARGS...]
@@ -38,14 +41,32 @@ check:
                     (with neither: headerless, with the built-in kernel prelude)
   --format FORMAT   text: compiler-style lines on stdout (default)
                     json: one JSON document on stdout
+                    sarif: SARIF 2.1.0 (code scanning, SARIF viewers)
+                    github: GitHub Actions annotations (::warning file=...)
+  --output FILE, -o FILE
+                    write the report to FILE instead of stdout
+  --baseline FILE   findings recorded in FILE (by 'baseline write') are not
+                    listed and do not fail the run; only new ones do
+  --fail-on LEVEL   lowest severity that fails the run: error, warning
+                    (default), note, or none
+  --config FILE     rule settings for every file, instead of the nearest
+                    .kleaklint.json above each file
   --jobs N, -j N    files analyzed in parallel (default: the number of cores);
                     the output is the same for any N
   --libclang PATH   the libclang to load (default: $KLEAKLINT_LIBCLANG, else the
                     newest installed libclang-N.so.1)
   -- CLANG_ARGS     extra clang arguments, after the synthesized ones
 
+baseline write FILE: runs the check with the same PATHs and options and records
+  its findings in FILE, for a later 'check --baseline FILE'.
+
+Suppress one finding in the source, with a reason:
+  return -EINVAL; /* kleaklint: ignore KL0001 -- buf is owned by the caller */
+
 Exit status: 0 no findings, 1 findings, 2 usage or tool error (bad arguments,
-missing input, libclang missing, a file that could not be analyzed).";
+missing input, libclang missing, a file that could not be analyzed, an unreadable
+baseline or configuration). Only findings at or above --fail-on that are neither
+suppressed in the source nor in the --baseline count.";
 
         public static string Version =>
             typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
@@ -95,6 +116,8 @@ missing input, libclang missing, a file that could not be analyzed).";
 
             switch (args[0])
             {
+                case "baseline":
+                    return Check(Baselines.BaselineArguments.Parse(args.Skip(1).ToList(), workingDirectory), stdout, stderr, workingDirectory, stderrTerminal);
                 case "--version":
                     stdout.WriteLine("kleaklint " + Version);
                     return ExitCodes.Clean;
@@ -150,17 +173,7 @@ missing input, libclang missing, a file that could not be analyzed).";
 
             CheckReport report = CheckReport.Create(options.Mode, inputs, reports, display);
 
-            if (options.Format == OutputFormat.Json)
-            {
-                JsonReportWriter.Write(report, Version, stdout);
-            }
-            else
-            {
-                TextReportWriter.Write(report, stdout);
-            }
-
-            RunSummaryWriter.Write(report, stderr);
-            return report.ExitCode;
+            return Reporting.ReportPublisher.Publish(report, options, Version, stdout, stderr, workingDirectory);
         }
 
         /// <summary>Messages from other layers go to stderr as one line with the tool's prefix.</summary>

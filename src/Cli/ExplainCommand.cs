@@ -18,7 +18,7 @@ namespace KLeakLint.Cli
                 throw new CliError($"unknown rule '{rule}' (kleaklint rules lists them)", isUsage: true);
             }
 
-            string? page = Page(descriptor.Id);
+            string? page = Output.RuleHelp.Page(descriptor);
             if (page is null)
             {
                 throw new CliError($"no documentation page is built in for {descriptor.Id}");
@@ -26,19 +26,6 @@ namespace KLeakLint.Cli
 
             stdout.Write(page.EndsWith('\n') ? page : page + "\n");
             return ExitCodes.Clean;
-        }
-
-        /// <summary>The page's markdown, or null when the binary carries none for <paramref name="ruleId"/>.</summary>
-        public static string? Page(string ruleId)
-        {
-            using Stream? stream = typeof(ExplainCommand).Assembly.GetManifestResourceStream($"rules/{ruleId}.md");
-            if (stream is null)
-            {
-                return null;
-            }
-
-            using var reader = new StreamReader(stream);
-            return reader.ReadToEnd().Replace("\r\n", "\n");
         }
     }
 }

@@ -1,8 +1,10 @@
+using System.Collections.Generic;
 using System.IO;
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using KLeakLint.ClangFront;
+using KLeakLint.Cli.Output;
+using KLeakLint.Cli.Reporting;
+using KLeakLint.Cli.Suppressions;
 using KLeakLint.Core.Findings;
 
 namespace KLeakLint.Cli
@@ -14,19 +16,10 @@ namespace KLeakLint.Cli
     /// </summary>
     internal static class JsonReportWriter
     {
-        private static readonly JsonWriterOptions s_options = new JsonWriterOptions
+        public static void Write(TriagedReport triaged, string version, TextWriter stdout)
         {
-            Indented = true,
-            NewLine = "\n",
-
-            // Messages quote C ("p->dentry", "'np'"); the default encoder would escape them for HTML.
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        };
-
-        public static void Write(CheckReport report, string version, TextWriter stdout)
-        {
-            using var buffer = new MemoryStream();
-            using (var json = new Utf8JsonWriter(buffer, s_options))
+            CheckReport report = triaged.Report;
+            stdout.Write(JsonText.Write(json =>
             {
                 json.WriteStartObject();
                 json.WriteString("tool", "kleaklint");
@@ -34,7 +27,7 @@ namespace KLeakLint.Cli
                 json.WriteString("mode", report.Mode.ToJsonName());
 
                 json.WriteStartArray("findings");
-                foreach (Finding finding in report.Findings)
+                foreach (ReportedFinding finding in triaged.Findings)
                 {
                     WriteFinding(json, finding);
                 }
@@ -48,14 +41,14 @@ namespace KLeakLint.Cli
                 }
 
                 json.WriteEndArray();
+                WriteSuppressionProblems(json, triaged.SuppressionProblems);
                 json.WriteEndObject();
-            }
-
-            stdout.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+            }));
         }
 
-        private static void WriteFinding(Utf8JsonWriter json, Finding finding)
+        private static void WriteFinding(Utf8JsonWriter json, ReportedFinding reported)
         {
+            Finding finding = reported.Finding;
             json.WriteStartObject();
             json.WriteString("rule", finding.Rule.Id);
             json.WriteString("file", finding.Span.File);
@@ -87,7 +80,55 @@ namespace KLeakLint.Cli
             }
 
             json.WriteEndArray();
+            WriteTriage(json, reported);
             json.WriteEndObject();
+        }
+
+        /// <summary>
+        /// What the project decided about the finding. A finding with a suppression, or with
+        /// baselineState "unchanged", does not count for the exit code.
+        /// </summary>
+        private static void WriteTriage(Utf8JsonWriter json, ReportedFinding reported)
+        {
+            json.WriteString("level", SeverityNames.Of(reported.Level));
+            json.WriteString("fingerprint", reported.Fingerprint);
+            if (reported.Baseline == BaselineState.None)
+            {
+                json.WriteNull("baselineState");
+            }
+            else
+            {
+                json.WriteString("baselineState", reported.Baseline == BaselineState.New ? "new" : "unchanged");
+            }
+
+            if (reported.Suppression is null)
+            {
+                json.WriteNull("suppression");
+            }
+            else
+            {
+                json.WriteStartObject("suppression");
+                json.WriteString("justification", reported.Suppression.Justification);
+                json.WriteNumber("line", reported.Suppression.Line);
+                json.WriteNumber("column", reported.Suppression.Column);
+                json.WriteEndObject();
+            }
+        }
+
+        private static void WriteSuppressionProblems(Utf8JsonWriter json, IReadOnlyList<SuppressionProblem> problems)
+        {
+            json.WriteStartArray("suppressionProblems");
+            foreach (SuppressionProblem problem in problems)
+            {
+                json.WriteStartObject();
+                json.WriteString("file", problem.File);
+                json.WriteNumber("line", problem.Line);
+                json.WriteNumber("column", problem.Column);
+                json.WriteString("message", problem.Message);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
         }
 
         private static void WriteFile(Utf8JsonWriter json, FileReport file)

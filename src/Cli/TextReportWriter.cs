@@ -1,5 +1,7 @@
 using System;
 using System.IO;
+using KLeakLint.Cli.Output;
+using KLeakLint.Cli.Reporting;
 using KLeakLint.Core.Findings;
 using KLeakLint.Core.Ir;
 
@@ -12,11 +14,13 @@ namespace KLeakLint.Cli
     /// </summary>
     internal static class TextReportWriter
     {
-        public static void Write(CheckReport report, TextWriter stdout)
+        /// <summary>Only active findings: suppressed and baselined ones are counted on stderr, not listed (docs/suppressions.md).</summary>
+        public static void Write(TriagedReport triaged, TextWriter stdout)
         {
-            foreach (Finding finding in report.Findings)
+            foreach (ReportedFinding reported in triaged.Active)
             {
-                stdout.WriteLine($"{Location(finding.Span)}: {SeverityWord(finding.Rule.DefaultSeverity)}: {finding.Message} [{finding.Rule.Id}]");
+                Finding finding = reported.Finding;
+                stdout.WriteLine($"{Location(finding.Span)}: {SeverityNames.Of(reported.Level)}: {finding.Message} [{finding.Rule.Id}]");
                 if (finding.Acquire is not null)
                 {
                     stdout.WriteLine($"{Location(finding.Acquire.Span)}: note: acquired here by {CallName(finding.Acquire.Api)}");
@@ -31,13 +35,6 @@ namespace KLeakLint.Cli
 
         internal static string Location(SourceSpan span) => $"{span.File}:{span.Line}:{span.Column}";
 
-        private static string SeverityWord(Severity severity) => severity switch
-        {
-            Severity.Error => "error",
-            Severity.Note => "note",
-            _ => "warning",
-        };
-
-        private static string CallName(string api) => api.EndsWith(")", StringComparison.Ordinal) ? api : api + "()";
+        internal static string CallName(string api) => api.EndsWith(")", StringComparison.Ordinal) ? api : api + "()";
     }
 }

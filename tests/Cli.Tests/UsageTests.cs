@@ -47,7 +47,7 @@ namespace KLeakLint.Cli.Tests
             CliResult result = CliRunner.Run(args);
 
             Assert.Equal(0, result.ExitCode);
-            Assert.Contains("kleaklint check PATH... [--kernel DIR | -p DIR] [--format text|json]", result.Stdout);
+            Assert.Contains("kleaklint check PATH... [--kernel DIR | -p DIR] [--format text|json|sarif|github]", result.Stdout);
             Assert.Contains("Exit status: 0 no findings, 1 findings, 2 usage or tool error", result.Stdout);
         }
 
