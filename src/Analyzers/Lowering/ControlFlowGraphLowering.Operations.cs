@@ -206,6 +206,7 @@ namespace KLeakLint.Analyzers.Lowering
             {
                 Indirect = method is null || method.ContainingType?.TypeKind == TypeKind.Delegate,
                 KeepsNothing = isPlatformInvoke,
+                OnException = ThrowingCalls.MayThrow(method, name, _catalog) ? CurrentHandler() : null,
                 ResultIsPointer = method is not null && TypeFacts.IsPointerLike(method.MethodKind == MethodKind.Constructor ? method.ContainingType : method.ReturnType),
             });
             foreach (var place in written) Emit(new AssignInstruction(place, Value.Opaque, span));
@@ -214,9 +215,7 @@ namespace KLeakLint.Analyzers.Lowering
             return result is null ? Value.Opaque : new Value.Read(result);
         }
 
-        private bool IsKnown(string name) =>
-            _catalog.FindAcquire(name) is not null || _catalog.FindRelease(name) is not null || _catalog.FindHandoff(name) is not null
-            || _catalog.FindConsumes(name).Count > 0 || _catalog.IsBorrowing(name) || _catalog.IsNoReturn(name);
+        private bool IsKnown(string name) => ThrowingCalls.IsKnown(_catalog, name);
 
         private bool AcquiresThrough(string name, int argument) =>
             _catalog.FindAcquire(name)?.Location is ResourceLocation.OutArgument o && o.Index == argument;
@@ -258,7 +257,8 @@ namespace KLeakLint.Analyzers.Lowering
                 if (receiver is not null) all.Add(receiver);
                 all.AddRange(arguments);
                 all.Add(stored);
-                Emit(new CallInstruction(null, setter is null ? "<indexer>" : CalleeNames.Of(setter), all, span));
+                var setterName = setter is null ? "<indexer>" : CalleeNames.Of(setter);
+                Emit(new CallInstruction(null, setterName, all, span) { OnException = ThrowingCalls.MayThrow(setter, setterName, _catalog) ? CurrentHandler() : null });
                 return stored;
             }
 
