@@ -25,11 +25,14 @@ namespace KLeakLint.Analyzers
         public static readonly DiagnosticDescriptor OverwriteLeak = new DiagnosticDescriptor("KL0004", Rules.OverwriteLeak.Title, "{0}", Category,
             DiagnosticSeverity.Warning, isEnabledByDefault: true, Describe(Rules.OverwriteLeak), Rules.OverwriteLeak.HelpPath, Rules.OverwriteLeak.Name);
 
+        public static readonly DiagnosticDescriptor UnownedRelease = new DiagnosticDescriptor("KL0005", Rules.UnownedRelease.Title, "{0}", Category,
+            DiagnosticSeverity.Warning, isEnabledByDefault: true, Describe(Rules.UnownedRelease), Rules.UnownedRelease.HelpPath, Rules.UnownedRelease.Name);
+
         public static readonly DiagnosticDescriptor ExceptionPathLeak = new DiagnosticDescriptor("KL0101", Rules.ExceptionPathLeak.Title, "{0}", Category,
             DiagnosticSeverity.Warning, isEnabledByDefault: true, Describe(Rules.ExceptionPathLeak), Rules.ExceptionPathLeak.HelpPath, Rules.ExceptionPathLeak.Name);
 
         /// <summary>The rules the engine reports for method bodies (KL0006 needs C-style status APIs; none in .NET's catalog).</summary>
-        public static readonly ImmutableArray<DiagnosticDescriptor> Reported = ImmutableArray.Create(Leak, DoubleRelease, UseAfterRelease, OverwriteLeak, ExceptionPathLeak);
+        public static readonly ImmutableArray<DiagnosticDescriptor> Reported = ImmutableArray.Create(Leak, DoubleRelease, UseAfterRelease, OverwriteLeak, UnownedRelease, ExceptionPathLeak);
 
         private static readonly Dictionary<string, DiagnosticDescriptor> ById = Reported.ToDictionary(d => d.Id);
 

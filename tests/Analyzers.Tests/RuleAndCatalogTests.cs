@@ -12,7 +12,7 @@ namespace KLeakLint.Analyzers.Tests
         public void Descriptors_carry_the_core_rule_ids_titles_and_help_links()
         {
             var supported = new ResourceLeakAnalyzer().SupportedDiagnostics;
-            var expected = new[] { Rules.Leak, Rules.DoubleRelease, Rules.UseAfterRelease, Rules.OverwriteLeak, Rules.ExceptionPathLeak };
+            var expected = new[] { Rules.Leak, Rules.DoubleRelease, Rules.UseAfterRelease, Rules.OverwriteLeak, Rules.UnownedRelease, Rules.ExceptionPathLeak };
             Assert.Equal(expected.Select(r => r.Id), supported.Select(d => d.Id));
             foreach (var rule in expected)
             {

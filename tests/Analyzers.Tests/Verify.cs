@@ -23,6 +23,16 @@ namespace KLeakLint.Analyzers.Tests
             return test.RunAsync();
         }
 
+        /// <summary>Like <see cref="Analyze"/>, with user pairs: spec files as AdditionalFiles and an .editorconfig.</summary>
+        public static Task AnalyzeWithPairs(string source, (string Name, string Text)[] specFiles, string? editorConfig, params DiagnosticResult[] expected)
+        {
+            var test = new AnalyzerTest { TestCode = Usings + source };
+            foreach (var (name, text) in specFiles) test.TestState.AdditionalFiles.Add((name, text));
+            if (editorConfig is not null) test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\n" + editorConfig));
+            test.ExpectedDiagnostics.AddRange(expected);
+            return test.RunAsync();
+        }
+
         public sealed class AnalyzerTest : CSharpAnalyzerTest<ResourceLeakAnalyzer, DefaultVerifier>
         {
             public AnalyzerTest()

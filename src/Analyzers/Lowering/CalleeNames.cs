@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace KLeakLint.Analyzers.Lowering
@@ -13,6 +14,14 @@ namespace KLeakLint.Analyzers.Lowering
             var definition = method.ReducedFrom ?? method;
             var type = definition.ContainingType;
             return type is null ? definition.Name : type.Name + "." + definition.Name;
+        }
+
+        /// <summary>The native function a P/Invoke calls: its EntryPoint, or its own name.</summary>
+        public static string EntryPoint(IMethodSymbol method)
+        {
+            if (method.GetDllImportData()?.EntryPointName is { Length: > 0 } dllImport) return dllImport;
+            var libraryImport = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.Name == "LibraryImportAttribute");
+            return libraryImport?.NamedArguments.FirstOrDefault(a => a.Key == "EntryPoint").Value.Value as string ?? method.Name;
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using KLeakLint.Analyzers.Catalogs;
 using KLeakLint.Core.Ir;
 using KLeakLint.Core.Specs;
 using Microsoft.CodeAnalysis;
@@ -20,6 +21,7 @@ namespace KLeakLint.Analyzers.Lowering
         private const int MaxCopiedFields = 16;
 
         private readonly Dictionary<CaptureId, Place> _captures = new Dictionary<CaptureId, Place>();
+        private readonly HashSet<IMethodSymbol> _learnedCallees = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         private readonly Dictionary<ILocalSymbol, string> _unnamedLocals = new Dictionary<ILocalSymbol, string>(SymbolEqualityComparer.Default);
         private int _temporaries;
 
@@ -140,7 +142,7 @@ namespace KLeakLint.Analyzers.Lowering
         private Value LowerInvocation(IInvocationOperation invocation, Place? into = null, bool discarded = false)
         {
             var method = invocation.TargetMethod;
-            var name = CalleeNames.Of(method);
+            var name = CalleeName(method);
             var acquire = _catalog.FindAcquire(name);
             var keepsResult = !discarded || acquire is { Location: ResourceLocation.ReturnValue, ReturnsArgument: null }
                 || acquire is null && TypeFacts.IsPointerLike(method.ReturnType);
@@ -209,13 +211,34 @@ namespace KLeakLint.Analyzers.Lowering
                 OnException = ThrowingCalls.MayThrow(method, name, _catalog) ? CurrentHandler() : null,
                 ResultIsPointer = method is not null && TypeFacts.IsPointerLike(method.MethodKind == MethodKind.Constructor ? method.ContainingType : method.ReturnType),
             });
-            foreach (var place in written) Emit(new AssignInstruction(place, Value.Opaque, span));
+            // DangerousAddRef(ref success) either sets success to true or throws (its exception edge keeps the old value).
+            var writtenValue = name == "SafeHandle.DangerousAddRef" ? new Value.Constant(1) : Value.Opaque;
+            foreach (var place in written) Emit(new AssignInstruction(place, writtenValue, span));
 
             if (initializer is not null && result is not null) LowerInitializer(initializer, result);
             return result is null ? Value.Opaque : new Value.Read(result);
         }
 
         private bool IsKnown(string name) => ThrowingCalls.IsKnown(_catalog, name);
+
+        /// <summary>
+        /// The name a call goes by: <c>Type.Method</c>, or a P/Invoke's native entry point when the catalog knows that
+        /// (the C side's spec files name <c>mylib_open</c>). Attributes on the callee that declare pairs are learned into
+        /// this body's catalog the first time it is met.
+        /// </summary>
+        private string CalleeName(IMethodSymbol method)
+        {
+            var name = CalleeNames.Of(method);
+            if (_learnedCallees.Add(method.OriginalDefinition)
+                && AttributePairs.SpecFor(method, name, family => _catalog.FindFamily(family) is not null) is { } spec)
+            {
+                try { _catalog.AddText("attributes of " + name, spec); }
+                catch (SpecFormatException) { }
+            }
+            if (IsKnown(name) || !TypeFacts.IsPlatformInvoke(method)) return name;
+            var entryPoint = CalleeNames.EntryPoint(method);
+            return IsKnown(entryPoint) ? entryPoint : name;
+        }
 
         private bool AcquiresThrough(string name, int argument) =>
             _catalog.FindAcquire(name)?.Location is ResourceLocation.OutArgument o && o.Index == argument;
