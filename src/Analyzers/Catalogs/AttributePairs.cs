@@ -53,9 +53,14 @@ namespace KLeakLint.Analyzers.Catalogs
         private static void Acquire(StringBuilder lines, IMethodSymbol method, string name, string family, string at, Func<string, bool> isKnownFamily)
         {
             var declared = Declare(lines, family, ReleaseOf(method.ContainingType, family), isKnownFamily);
+            // A handle returned fails as zero; one stored through an out parameter fails with the status the method returns.
+            var fails = at == "return" ? "null" : IsStatus(method.ReturnType) ? "status" : "never";
             lines.Append("acquire ").Append(name).Append(" family=").Append(declared).Append(" at=").Append(at)
-                .Append(at == "return" ? " fails=null" : " fails=never").Append('\n');
+                .Append(" fails=").Append(fails).Append('\n');
         }
+
+        private static bool IsStatus(ITypeSymbol type) =>
+            type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_UInt32 or SpecialType.System_Int16;
 
         private static void Release(StringBuilder lines, string name, string family, int argument, Func<string, bool> isKnownFamily)
         {
