@@ -31,6 +31,9 @@ namespace KLeakLint.Analyzers
         public static readonly DiagnosticDescriptor ExceptionPathLeak = new DiagnosticDescriptor("KL0101", Rules.ExceptionPathLeak.Title, "{0}", Category,
             DiagnosticSeverity.Warning, isEnabledByDefault: true, Describe(Rules.ExceptionPathLeak), Rules.ExceptionPathLeak.HelpPath, Rules.ExceptionPathLeak.Name);
 
+        public static readonly DiagnosticDescriptor RawOwnedHandle = new DiagnosticDescriptor("KL0102", Rules.RawOwnedHandle.Title, "{0}", Category,
+            DiagnosticSeverity.Warning, isEnabledByDefault: true, Describe(Rules.RawOwnedHandle), Rules.RawOwnedHandle.HelpPath, Rules.RawOwnedHandle.Name);
+
         /// <summary>The rules the engine reports for method bodies (KL0006 needs C-style status APIs; none in .NET's catalog).</summary>
         public static readonly ImmutableArray<DiagnosticDescriptor> Reported = ImmutableArray.Create(Leak, DoubleRelease, UseAfterRelease, OverwriteLeak, UnownedRelease, ExceptionPathLeak);
 

@@ -24,6 +24,15 @@ namespace KLeakLint.Analyzers.Tests
             }
         }
 
+        [Fact]
+        public void Raw_handle_analyzer_reports_KL0102_as_the_core_catalog_defines_it()
+        {
+            var descriptor = Assert.Single(new RawOwnedHandleAnalyzer().SupportedDiagnostics);
+            Assert.Equal(Rules.RawOwnedHandle.Id, descriptor.Id);
+            Assert.Equal(Rules.RawOwnedHandle.Title, descriptor.Title.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal("docs/rules/KL0102.md", descriptor.HelpLinkUri);
+        }
+
         [Theory]
         [InlineData("Marshal.AllocHGlobal", "Marshal.FreeHGlobal")]
         [InlineData("Marshal.StringToHGlobalAnsi", "Marshal.FreeHGlobal")]

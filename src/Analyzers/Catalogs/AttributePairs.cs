@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using KLeakLint.Analyzers.Lowering;
+using KLeakLint.Core.Specs;
 using Microsoft.CodeAnalysis;
 
 namespace KLeakLint.Analyzers.Catalogs
@@ -23,6 +24,21 @@ namespace KLeakLint.Analyzers.Catalogs
 
         /// <summary>The family of attributes that name none.</summary>
         private const string DefaultFamily = "resource";
+
+        /// <summary>Adds what the method's attributes declare to <paramref name="layer"/> (a catalog of one body or one check).</summary>
+        public static void Learn(IMethodSymbol method, SpecCatalog layer)
+        {
+            var name = CalleeNames.Of(method);
+            if (SpecFor(method, name, family => layer.FindFamily(family) is not null) is not { } spec) return;
+            try
+            {
+                layer.AddText("attributes of " + name, spec);
+            }
+            catch (SpecFormatException)
+            {
+                // Names come from symbols, so this does not happen; an analyzer must not throw if it does.
+            }
+        }
 
         /// <summary>Spec lines for what the method's attributes declare about it (named <paramref name="name"/>), or null.</summary>
         public static string? SpecFor(IMethodSymbol method, string name, Func<string, bool> isKnownFamily)

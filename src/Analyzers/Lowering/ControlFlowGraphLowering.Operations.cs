@@ -228,16 +228,8 @@ namespace KLeakLint.Analyzers.Lowering
         /// </summary>
         private string CalleeName(IMethodSymbol method)
         {
-            var name = CalleeNames.Of(method);
-            if (_learnedCallees.Add(method.OriginalDefinition)
-                && AttributePairs.SpecFor(method, name, family => _catalog.FindFamily(family) is not null) is { } spec)
-            {
-                try { _catalog.AddText("attributes of " + name, spec); }
-                catch (SpecFormatException) { }
-            }
-            if (IsKnown(name) || !TypeFacts.IsPlatformInvoke(method)) return name;
-            var entryPoint = CalleeNames.EntryPoint(method);
-            return IsKnown(entryPoint) ? entryPoint : name;
+            if (_learnedCallees.Add(method.OriginalDefinition)) AttributePairs.Learn(method, _catalog);
+            return CalleeNames.Resolve(method, _catalog);
         }
 
         private bool AcquiresThrough(string name, int argument) =>
