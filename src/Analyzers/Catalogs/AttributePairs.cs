@@ -47,12 +47,13 @@ namespace KLeakLint.Analyzers.Catalogs
             var lines = new StringBuilder();
 
             var acquire = Find(method.GetAttributes(), AcquireNames) ?? Find(method.GetReturnTypeAttributes(), AcquireNames);
-            if (acquire is not null)
+            // A SafeHandle result or out parameter is released by the runtime: nothing to track.
+            if (acquire is not null && !TypeFacts.IsSafeHandle(method.ReturnType))
                 Acquire(lines, method, name, FamilyOf(acquire), "return", isKnownFamily);
             foreach (var parameter in method.Parameters)
             {
                 var index = parameter.Ordinal + offset;
-                if (Find(parameter.GetAttributes(), AcquireNames) is { } outAcquire && parameter.RefKind == RefKind.Out)
+                if (Find(parameter.GetAttributes(), AcquireNames) is { } outAcquire && parameter.RefKind == RefKind.Out && !TypeFacts.IsSafeHandle(parameter.Type))
                     Acquire(lines, method, name, FamilyOf(outAcquire), "out" + index, isKnownFamily);
                 if (Find(parameter.GetAttributes(), ReleaseNames) is { } release)
                     Release(lines, name, FamilyOf(release), index, isKnownFamily);

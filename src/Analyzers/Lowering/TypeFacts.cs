@@ -50,6 +50,14 @@ namespace KLeakLint.Analyzers.Lowering
             field.Name == "Zero" && field.IsStatic
             && (field.ContainingType.SpecialType == SpecialType.System_IntPtr || field.ContainingType.SpecialType == SpecialType.System_UIntPtr);
 
+        /// <summary>A SafeHandle (or subclass): the runtime releases what it holds.</summary>
+        public static bool IsSafeHandle(ITypeSymbol? type)
+        {
+            for (var t = type; t is not null; t = t.BaseType)
+                if (t.Name == "SafeHandle" && t.ContainingNamespace?.ToDisplayString() == "System.Runtime.InteropServices") return true;
+            return false;
+        }
+
         public static bool IsGCHandle(ITypeSymbol? type) =>
             type is not null && type.Name == "GCHandle" && type.ContainingNamespace?.ToDisplayString() == "System.Runtime.InteropServices";
     }
