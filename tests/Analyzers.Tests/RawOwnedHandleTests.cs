@@ -56,6 +56,17 @@ static class Native
 }", new (string, string)[0], "kleaklint.acquire = mylib_open\nkleaklint.release = mylib_close\n", Diagnostic("KL0102").WithLocation(0));
 
         [Fact]
+        public Task Well_known_native_apis_need_no_configuration() => Run<RawOwnedHandleAnalyzer>(@"
+static class Native
+{
+    [DllImport(""libc"")] public static extern {|#0:IntPtr|} malloc(nuint size);
+    [DllImport(""libc"")] public static extern void free(IntPtr p);
+    [DllImport(""kernel32"", CharSet = CharSet.Unicode)] public static extern {|#1:IntPtr|} CreateEventW(IntPtr attributes, bool manual, bool initial, string? name);
+    [DllImport(""kernel32"")] public static extern bool CloseHandle(IntPtr handle);
+    [DllImport(""kernel32"", EntryPoint = ""LoadLibraryW"", CharSet = CharSet.Unicode)] public static extern {|#2:IntPtr|} Load(string path);
+}", new (string, string)[0], null, Diagnostic("KL0102").WithLocation(0), Diagnostic("KL0102").WithLocation(1), Diagnostic("KL0102").WithLocation(2));
+
+        [Fact]
         public Task SafeHandle_return_is_fine() => Check(@"
 sealed class MyLibHandle : SafeHandle
 {

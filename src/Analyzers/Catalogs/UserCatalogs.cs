@@ -17,8 +17,26 @@ namespace KLeakLint.Analyzers.Catalogs
     /// </summary>
     internal sealed class UserCatalogs
     {
-        /// <summary>Parsed once per process: read-only afterwards, so analyses share it across threads.</summary>
-        public static readonly Lazy<SpecCatalog> BuiltIn = new Lazy<SpecCatalog>(SpecCatalog.LoadBuiltIn);
+        /// <summary>
+        /// Core's built-in catalog under the analyzers' own native.spec (APIs reached through P/Invoke). Parsed once per
+        /// process: read-only afterwards, so analyses share it across threads.
+        /// </summary>
+        public static readonly Lazy<SpecCatalog> BuiltIn = new Lazy<SpecCatalog>(LoadBuiltIn);
+
+        private const string ResourcePrefix = "KLeakLint.Analyzers.Specs.";
+
+        private static SpecCatalog LoadBuiltIn()
+        {
+            var catalog = new SpecCatalog(SpecCatalog.LoadBuiltIn());
+            var assembly = typeof(UserCatalogs).Assembly;
+            foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)).OrderBy(n => n, StringComparer.Ordinal))
+            {
+                using var stream = assembly.GetManifestResourceStream(name)!;
+                using var reader = new StreamReader(stream);
+                catalog.AddText(name.Substring(ResourcePrefix.Length), reader.ReadToEnd());
+            }
+            return catalog;
+        }
 
         private readonly SpecCatalog _compilation;
         private readonly AnalyzerConfigOptionsProvider _options;
