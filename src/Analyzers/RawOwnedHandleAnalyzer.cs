@@ -34,7 +34,10 @@ namespace KLeakLint.Analyzers
         private static void Analyze(SymbolAnalysisContext context, UserCatalogs catalogs)
         {
             if (context.Symbol is not IMethodSymbol method || !TypeFacts.IsPlatformInvoke(method)) return;
-            foreach (var reference in method.DeclaringSyntaxReferences)
+            // A [LibraryImport] partial method also has a (generated) implementation part, analyzed as a symbol of its own:
+            // report on the user's declaration only.
+            if (method.PartialDefinitionPart is not null) return;
+            foreach (var reference in method.DeclaringSyntaxReferences.Take(1))
             {
                 if (reference.GetSyntax(context.CancellationToken) is not MethodDeclarationSyntax declaration) continue;
                 var catalog = new SpecCatalog(catalogs.For(declaration.SyntaxTree));

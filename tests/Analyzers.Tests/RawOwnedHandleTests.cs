@@ -34,6 +34,15 @@ static unsafe partial class Native
 }", Diagnostic("KL0102").WithLocation(0), Diagnostic("KL0102").WithLocation(1));
 
         [Fact]
+        public Task LibraryImport_partial_method_is_reported_once_on_its_declaration() => Check(@"
+static partial class Native
+{
+    [LibraryImport(""mylib"", EntryPoint = ""mylib_open"", StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial {|#0:IntPtr|} Open(string name);
+    internal static partial IntPtr Open(string name) => IntPtr.Zero;
+}", Diagnostic("KL0102").WithLocation(0));
+
+        [Fact]
         public Task Out_parameter() => Check(@"
 static class Native
 {
