@@ -240,6 +240,15 @@ static int Write(SafeHandle handle)
         if (added) handle.DangerousRelease();
     }
 }"),
+            Case("dangerous_addref_for_the_lifetime_of_an_object", @"
+sealed class Pin : IDisposable
+{
+    private readonly SafeHandle _handle;
+    private bool _added;
+    public Pin(SafeHandle handle) { _handle = handle; _handle.DangerousAddRef(ref _added); }
+    public IntPtr Raw => _handle.DangerousGetHandle();
+    public void Dispose() { if (_added) { _handle.DangerousRelease(); _added = false; } }
+}"),
             Case("catch_frees_and_rethrows", @"
 static IntPtr Make(string text)
 {
