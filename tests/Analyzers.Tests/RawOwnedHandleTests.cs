@@ -76,6 +76,15 @@ static class Native
 }", new (string, string)[0], null, Diagnostic("KL0102").WithLocation(0), Diagnostic("KL0102").WithLocation(1), Diagnostic("KL0102").WithLocation(2));
 
         [Fact]
+        public Task Names_alone_pair_open_with_close() => Run<RawOwnedHandleAnalyzer>(@"
+static class Native
+{
+    [DllImport(""sqlite3"")] public static extern int sqlite3_open_v2(string path, out IntPtr db, int flags, string? vfs);
+    [DllImport(""zip"")] public static extern {|#0:IntPtr|} zip_open(string path, int flags, out int error);
+    [DllImport(""zip"")] public static extern int zip_close(IntPtr archive);
+}", new (string, string)[0], null, Diagnostic("KL0102").WithLocation(0));
+
+        [Fact]
         public Task SafeHandle_return_is_fine() => Check(@"
 sealed class MyLibHandle : SafeHandle
 {
