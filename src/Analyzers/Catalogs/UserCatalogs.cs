@@ -23,18 +23,10 @@ namespace KLeakLint.Analyzers.Catalogs
         /// </summary>
         public static readonly Lazy<SpecCatalog> BuiltIn = new Lazy<SpecCatalog>(LoadBuiltIn);
 
-        private const string ResourcePrefix = "KLeakLint.Analyzers.Specs.";
-
         private static SpecCatalog LoadBuiltIn()
         {
             var catalog = new SpecCatalog(SpecCatalog.LoadBuiltIn());
-            var assembly = typeof(UserCatalogs).Assembly;
-            foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)).OrderBy(n => n, StringComparer.Ordinal))
-            {
-                using var stream = assembly.GetManifestResourceStream(name)!;
-                using var reader = new StreamReader(stream);
-                catalog.AddText(name.Substring(ResourcePrefix.Length), reader.ReadToEnd());
-            }
+            catalog.AddResources(typeof(UserCatalogs).Assembly, "KLeakLint.Analyzers.Specs.");
             return catalog;
         }
 
