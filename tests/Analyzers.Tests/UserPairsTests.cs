@@ -139,6 +139,12 @@ class C
 }" + Native, new (string, string)[0], "kleaklint.acquire = mylib_open, mylib_dup\nkleaklint.release = mylib_shutdown\n");
 
         [Fact]
+        public Task Malformed_editorconfig_values_are_left_out_without_an_exception() =>
+            AnalyzeWithPairs(LeakyUse, new (string, string)[0],
+                "kleaklint.acquire = mylib_open, , bad name, :x, y:\nkleaklint.release = :::, mylib_shutdown:mylib_open, z:\nkleaklint.handoff = a:b:c, :1\nkleaklint.borrow = *, ?\n",
+                Diagnostic("KL0001").WithLocation(0).WithLocation(1));
+
+        [Fact]
         public Task EditorConfig_handoff() =>
             AnalyzeWithPairs(@"
 class C

@@ -26,7 +26,7 @@ namespace KLeakLint.Analyzers.Lowering
         {
             var name = Of(method);
             // A P/Invoke that returns a SafeHandle has already done what the catalog asks: the runtime releases it.
-            if (catalog.Mentions(name) || !TypeFacts.IsPlatformInvoke(method) || TypeFacts.IsSafeHandle(method.ReturnType)
+            if (catalog.Pairs(name) || !TypeFacts.IsPlatformInvoke(method) || TypeFacts.IsSafeHandle(method.ReturnType)
                 || method.Parameters.Any(p => p.RefKind == RefKind.Out && TypeFacts.IsSafeHandle(p.Type)))
                 return name;
             var entryPoint = EntryPoint(method);
