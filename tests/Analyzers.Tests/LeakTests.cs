@@ -238,5 +238,50 @@ class C
         Marshal.FreeHGlobal(p);
     }
 }");
+
+        [Fact]
+        public Task DangerousAddRef_without_DangerousRelease() => Analyze(@"
+class C
+{
+    [DllImport(""native"")] static extern int write(IntPtr handle);
+    static void Write(SafeHandle handle)
+    {
+        bool added = false;
+        {|#1:handle.DangerousAddRef(ref added)|};
+        write(handle.DangerousGetHandle());
+    {|#0:}|}
+}", Diagnostic("KL0001").WithLocation(0).WithLocation(1));
+
+        [Fact]
+        public Task DangerousRelease_on_one_branch_only() => Analyze(@"
+class C
+{
+    [DllImport(""native"")] static extern int write(IntPtr handle);
+    static int Write(SafeHandle handle)
+    {
+        bool added = false;
+        {|#1:handle.DangerousAddRef(ref added)|};
+        if (write(handle.DangerousGetHandle()) != 0) {|#0:return -1;|}
+        handle.DangerousRelease();
+        return 0;
+    }
+}", Diagnostic("KL0001").WithLocation(0).WithLocation(1));
+
+        [Fact]
+        public Task Native_allocator_through_P_Invoke_needs_no_configuration() => Analyze(@"
+class C
+{
+    [DllImport(""libc"")] static extern IntPtr malloc(nuint size);
+    [DllImport(""libc"")] static extern void free(IntPtr p);
+    [DllImport(""native"")] static extern int fill(IntPtr buffer, int size);
+    static int Run()
+    {
+        IntPtr p = {|#1:malloc(64)|};
+        if (p == IntPtr.Zero) return -1;
+        if (fill(p, 64) != 0) {|#0:return -2;|}
+        free(p);
+        return 0;
+    }
+}", Diagnostic("KL0001").WithLocation(0).WithLocation(1));
     }
 }
