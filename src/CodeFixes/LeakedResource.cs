@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using KLeakLint.Analyzers;
@@ -30,20 +31,26 @@ namespace KLeakLint.CodeFixes
 
         public IMethodSymbol Release { get; }
 
-        public static LeakedResource? Find(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellation)
+        public static LeakedResource? Find(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellation) =>
+            AcquireCallOf(root, diagnostic) is { } call ? Find(call, diagnostic.Properties, model, cancellation) : null;
+
+        /// <summary>The acquiring call the diagnostic's first additional location points at.</summary>
+        public static InvocationExpressionSyntax? AcquireCallOf(SyntaxNode root, Diagnostic diagnostic)
         {
-            if (diagnostic.AdditionalLocations.Count == 0 || !diagnostic.Properties.TryGetValue(LeakProperties.Release, out var releaseName) || releaseName is null)
-                return null;
-            var acquireSpan = diagnostic.AdditionalLocations[0].SourceSpan;
-            if (!root.FullSpan.Contains(acquireSpan)) return null;
-            var call = root.FindNode(acquireSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>();
-            if (call is null || !(model.GetSymbolInfo(call, cancellation).Symbol is IMethodSymbol acquire)) return null;
-            diagnostic.Properties.TryGetValue(LeakProperties.ResourceAt, out var at);
+            if (diagnostic.AdditionalLocations.Count == 0) return null;
+            var span = diagnostic.AdditionalLocations[0].SourceSpan;
+            return root.FullSpan.Contains(span) ? root.FindNode(span, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>() : null;
+        }
+
+        public static LeakedResource? Find(InvocationExpressionSyntax call, ImmutableDictionary<string, string?> properties, SemanticModel model, CancellationToken cancellation)
+        {
+            if (!properties.TryGetValue(LeakProperties.Release, out var releaseName) || releaseName is null) return null;
+            if (properties.TryGetValue(LeakProperties.ReleaseArgument, out var releaseArgument) && releaseArgument != "0") return null;
+            if (!(model.GetSymbolInfo(call, cancellation).Symbol is IMethodSymbol acquire)) return null;
+            properties.TryGetValue(LeakProperties.ResourceAt, out var at);
             var holderSyntax = HolderSyntax(call, acquire, at ?? "return");
             var holder = holderSyntax is null ? null : HolderSymbol(holderSyntax, model, cancellation);
             if (holder is null) return null;
-            var releaseArgument = diagnostic.Properties.TryGetValue(LeakProperties.ReleaseArgument, out var index) ? index : "0";
-            if (releaseArgument != "0") return null;
             var release = FindRelease(releaseName, acquire, TypeOf(holder), model);
             return release is null ? null : new LeakedResource(call, holder, release);
         }
