@@ -19,10 +19,12 @@ namespace KLeakLint.Analyzers
         /// <summary>An IDE analyzes while the user types: a smaller budget than the CLI's, reported as incomplete past it.</summary>
         private static readonly AnalysisOptions Options = new AnalysisOptions { StepBudget = 100_000 };
 
+        /// <param name="catalog">The catalog of the file; the body gets its own layer over it for the pairs that attributes on its callees declare.</param>
         public static IReadOnlyList<Diagnostic> Run(ControlFlowGraph graph, IMethodSymbol method, IOperation root, SpecCatalog catalog,
             CancellationToken cancellation)
         {
             var map = new SourceMap();
+            catalog = new SpecCatalog(catalog);
             var functions = FunctionGraphs.Lower(graph, method, root, map, catalog, cancellation);
             var result = new ProgramAnalyzer(catalog, Options).Analyze(functions);
             var diagnostics = new List<Diagnostic>();

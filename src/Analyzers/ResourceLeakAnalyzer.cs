@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Immutable;
-using KLeakLint.Core.Specs;
+using KLeakLint.Analyzers.Catalogs;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -14,19 +14,21 @@ namespace KLeakLint.Analyzers
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ResourceLeakAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>Parsed once per process: the catalog is read-only afterwards, so analyses share it across threads.</summary>
-        private static readonly Lazy<SpecCatalog> BuiltInCatalog = new Lazy<SpecCatalog>(SpecCatalog.LoadBuiltIn);
-
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => RuleDescriptors.Reported;
 
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterOperationBlockAction(AnalyzeBlock);
+            context.RegisterCompilationStartAction(start =>
+            {
+                // User pairs (spec files, .editorconfig) are read once per compilation; attributes per body.
+                var catalogs = UserCatalogs.Create(start.Options, start.CancellationToken);
+                start.RegisterOperationBlockAction(block => AnalyzeBlock(block, catalogs));
+            });
         }
 
-        private static void AnalyzeBlock(OperationBlockAnalysisContext context)
+        private static void AnalyzeBlock(OperationBlockAnalysisContext context, UserCatalogs catalogs)
         {
             if (context.OwningSymbol is not IMethodSymbol method) return;
             foreach (var block in context.OperationBlocks)
@@ -38,7 +40,10 @@ namespace KLeakLint.Analyzers
                 {
                     // The graph must come from the exact element of OperationBlocks (FACTS.md).
                     var graph = context.GetControlFlowGraph(block);
-                    foreach (var diagnostic in MethodBodyAnalysis.Run(graph, method, block, BuiltInCatalog.Value, context.CancellationToken))
+                    var catalog = catalogs.For(block.Syntax.SyntaxTree);
+                    foreach (var diagnostic in MethodBodyAnalysis.Run(graph, method, block, catalog, context.CancellationToken))
+                        context.ReportDiagnostic(diagnostic);
+                    foreach (var diagnostic in GuardedDangerousRelease.Check(block))
                         context.ReportDiagnostic(diagnostic);
                 }
                 catch (Exception e) when (!(e is OperationCanceledException))

@@ -11,7 +11,6 @@ namespace KLeakLint.Analyzers
     {
         public const string Category = "Reliability";
 
-        /// <summary>The rules this analyzer reports today (KL0005, KL0006, KL0101, KL0102 come later).</summary>
         // IDs and severities are written out: release tracking (RS2002) reads them from each constructor call. The tests
         // check them against Core's catalog.
         public static readonly DiagnosticDescriptor Leak = new DiagnosticDescriptor("KL0001", Rules.Leak.Title, "{0}", Category,
@@ -26,8 +25,17 @@ namespace KLeakLint.Analyzers
         public static readonly DiagnosticDescriptor OverwriteLeak = new DiagnosticDescriptor("KL0004", Rules.OverwriteLeak.Title, "{0}", Category,
             DiagnosticSeverity.Warning, isEnabledByDefault: true, Describe(Rules.OverwriteLeak), Rules.OverwriteLeak.HelpPath, Rules.OverwriteLeak.Name);
 
-        /// <summary>The rules this analyzer reports today (KL0005, KL0006, KL0101, KL0102 come later).</summary>
-        public static readonly ImmutableArray<DiagnosticDescriptor> Reported = ImmutableArray.Create(Leak, DoubleRelease, UseAfterRelease, OverwriteLeak);
+        public static readonly DiagnosticDescriptor UnownedRelease = new DiagnosticDescriptor("KL0005", Rules.UnownedRelease.Title, "{0}", Category,
+            DiagnosticSeverity.Warning, isEnabledByDefault: true, Describe(Rules.UnownedRelease), Rules.UnownedRelease.HelpPath, Rules.UnownedRelease.Name);
+
+        public static readonly DiagnosticDescriptor ExceptionPathLeak = new DiagnosticDescriptor("KL0101", Rules.ExceptionPathLeak.Title, "{0}", Category,
+            DiagnosticSeverity.Warning, isEnabledByDefault: true, Describe(Rules.ExceptionPathLeak), Rules.ExceptionPathLeak.HelpPath, Rules.ExceptionPathLeak.Name);
+
+        public static readonly DiagnosticDescriptor RawOwnedHandle = new DiagnosticDescriptor("KL0102", Rules.RawOwnedHandle.Title, "{0}", Category,
+            DiagnosticSeverity.Warning, isEnabledByDefault: true, Describe(Rules.RawOwnedHandle), Rules.RawOwnedHandle.HelpPath, Rules.RawOwnedHandle.Name);
+
+        /// <summary>The rules the engine reports for method bodies (KL0006 needs C-style status APIs; none in .NET's catalog).</summary>
+        public static readonly ImmutableArray<DiagnosticDescriptor> Reported = ImmutableArray.Create(Leak, DoubleRelease, UseAfterRelease, OverwriteLeak, UnownedRelease, ExceptionPathLeak);
 
         private static readonly Dictionary<string, DiagnosticDescriptor> ById = Reported.ToDictionary(d => d.Id);
 

@@ -210,14 +210,17 @@ static readonly object Gate = new object();
 static void Guarded(System.IO.Stream stream)
 {
     IntPtr p = Marshal.AllocHGlobal(4);
-    lock (Gate)
+    try
     {
-        using (var reader = new System.IO.BinaryReader(stream))
+        lock (Gate)
         {
-            Marshal.WriteInt32(p, reader.ReadInt32());
+            using (var reader = new System.IO.BinaryReader(stream))
+            {
+                Marshal.WriteInt32(p, reader.ReadInt32());
+            }
         }
     }
-    Marshal.FreeHGlobal(p);
+    finally { Marshal.FreeHGlobal(p); }
 }"),
         };
 

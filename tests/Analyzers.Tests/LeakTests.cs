@@ -238,5 +238,33 @@ class C
         Marshal.FreeHGlobal(p);
     }
 }");
+
+        [Fact]
+        public Task DangerousAddRef_without_DangerousRelease() => Analyze(@"
+class C
+{
+    [DllImport(""native"")] static extern int write(IntPtr handle);
+    static void Write(SafeHandle handle)
+    {
+        bool added = false;
+        {|#1:handle.DangerousAddRef(ref added)|};
+        write(handle.DangerousGetHandle());
+    {|#0:}|}
+}", Diagnostic("KL0001").WithLocation(0).WithLocation(1));
+
+        [Fact]
+        public Task DangerousRelease_on_one_branch_only() => Analyze(@"
+class C
+{
+    [DllImport(""native"")] static extern int write(IntPtr handle);
+    static int Write(SafeHandle handle)
+    {
+        bool added = false;
+        {|#1:handle.DangerousAddRef(ref added)|};
+        if (write(handle.DangerousGetHandle()) != 0) {|#0:return -1;|}
+        handle.DangerousRelease();
+        return 0;
+    }
+}", Diagnostic("KL0001").WithLocation(0).WithLocation(1));
     }
 }

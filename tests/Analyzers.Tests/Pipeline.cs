@@ -65,7 +65,7 @@ namespace KLeakLint.Analyzers.Tests
             var compilation = Compile(source);
             var functions = new List<FunctionIr>();
             foreach (var (method, graph, root) in Bodies(compilation))
-                functions.AddRange(FunctionGraphs.Lower(graph, method, root, new SourceMap(), Catalog, CancellationToken.None));
+                functions.AddRange(FunctionGraphs.Lower(graph, method, root, new SourceMap(), new SpecCatalog(Catalog), CancellationToken.None));
             return functions;
         }
     }

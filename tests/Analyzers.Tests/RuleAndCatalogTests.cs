@@ -12,7 +12,7 @@ namespace KLeakLint.Analyzers.Tests
         public void Descriptors_carry_the_core_rule_ids_titles_and_help_links()
         {
             var supported = new ResourceLeakAnalyzer().SupportedDiagnostics;
-            var expected = new[] { Rules.Leak, Rules.DoubleRelease, Rules.UseAfterRelease, Rules.OverwriteLeak };
+            var expected = new[] { Rules.Leak, Rules.DoubleRelease, Rules.UseAfterRelease, Rules.OverwriteLeak, Rules.UnownedRelease, Rules.ExceptionPathLeak };
             Assert.Equal(expected.Select(r => r.Id), supported.Select(d => d.Id));
             foreach (var rule in expected)
             {
@@ -22,6 +22,15 @@ namespace KLeakLint.Analyzers.Tests
                 Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Warning, descriptor.DefaultSeverity);
                 Assert.True(descriptor.IsEnabledByDefault);
             }
+        }
+
+        [Fact]
+        public void Raw_handle_analyzer_reports_KL0102_as_the_core_catalog_defines_it()
+        {
+            var descriptor = Assert.Single(new RawOwnedHandleAnalyzer().SupportedDiagnostics);
+            Assert.Equal(Rules.RawOwnedHandle.Id, descriptor.Id);
+            Assert.Equal(Rules.RawOwnedHandle.Title, descriptor.Title.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal("docs/rules/KL0102.md", descriptor.HelpLinkUri);
         }
 
         [Theory]

@@ -2,6 +2,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 
 namespace KLeakLint.Analyzers.Tests
@@ -16,14 +17,26 @@ namespace KLeakLint.Analyzers.Tests
 
         public static DiagnosticResult Diagnostic(string id) => new DiagnosticResult(id, DiagnosticSeverity.Warning);
 
-        public static Task Analyze(string source, params DiagnosticResult[] expected)
+        public static Task Analyze(string source, params DiagnosticResult[] expected) =>
+            Run<ResourceLeakAnalyzer>(source, new (string, string)[0], null, expected);
+
+        /// <summary>Like <see cref="Analyze"/>, with user pairs: spec files as AdditionalFiles and an .editorconfig.</summary>
+        public static Task AnalyzeWithPairs(string source, (string Name, string Text)[] specFiles, string? editorConfig, params DiagnosticResult[] expected) =>
+            Run<ResourceLeakAnalyzer>(source, specFiles, editorConfig, expected);
+
+        public static Task Run<TAnalyzer>(string source, (string Name, string Text)[] specFiles, string? editorConfig, params DiagnosticResult[] expected)
+            where TAnalyzer : DiagnosticAnalyzer, new()
         {
-            var test = new AnalyzerTest { TestCode = Usings + source };
+            var test = new AnalyzerTest<TAnalyzer> { TestCode = Usings + source };
+            foreach (var (name, text) in specFiles) test.TestState.AdditionalFiles.Add((name, text));
+            if (editorConfig is not null) test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\n" + editorConfig));
             test.ExpectedDiagnostics.AddRange(expected);
             return test.RunAsync();
         }
 
-        public sealed class AnalyzerTest : CSharpAnalyzerTest<ResourceLeakAnalyzer, DefaultVerifier>
+        public sealed class AnalyzerTest : AnalyzerTest<ResourceLeakAnalyzer> { }
+
+        public class AnalyzerTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> where TAnalyzer : DiagnosticAnalyzer, new()
         {
             public AnalyzerTest()
             {

@@ -157,5 +157,40 @@ namespace KLeakLint.Core.Tests
             Assert.Contains("pm_put_noidle(dev)", finding.Message);
             Assert.Contains("pm_resume_and_get()", finding.Message);
         }
+
+        /// <summary>kmalloc; use(p) that may throw to a block leaving the function; kfree on the normal path.</summary>
+        private static FunctionIr ThrowingUseBetween(bool releasedNormally)
+        {
+            var f = new FunctionIr("guarded", At(1));
+            var entry = f.NewBlock();
+            var thrownOut = f.NewBlock();
+            thrownOut.Terminator = new ThrowTerminator(null, At(9)) { RaisesHere = false };
+            var p = Place.Of("p");
+            entry.Instructions.Add(new CallInstruction(p, "kmalloc", new Value[] { new Value.Constant(8), new Value.Constant(0) }, At(2)));
+            entry.Instructions.Add(new CallInstruction(null, "use", new[] { Value.Of(p) }, At(3)) { KeepsNothing = true, OnException = thrownOut });
+            if (releasedNormally) entry.Instructions.Add(new CallInstruction(null, "kfree", new[] { Value.Of(p) }, At(4)));
+            entry.Terminator = new ReturnTerminator(null, At(5));
+            return f;
+        }
+
+        [Fact]
+        public void A_call_that_throws_out_of_the_function_leaks_what_normal_exits_release()
+        {
+            var result = new ProgramAnalyzer(Catalog).Analyze(new[] { ThrowingUseBetween(releasedNormally: true) });
+
+            var finding = Assert.Single(result.Findings);
+            Assert.Equal("KL0101", finding.Rule.Id);
+            Assert.Equal(3, finding.Span.Line);
+            Assert.Equal(2, finding.Acquire!.Span.Line);
+            Assert.Contains("use() throws", finding.Message);
+        }
+
+        [Fact]
+        public void An_exception_path_leak_of_something_leaked_anyway_is_only_KL0001()
+        {
+            var result = new ProgramAnalyzer(Catalog).Analyze(new[] { ThrowingUseBetween(releasedNormally: false) });
+
+            Assert.Equal("KL0001", Assert.Single(result.Findings).Rule.Id);
+        }
     }
 }

@@ -1,3 +1,5 @@
+using System.Linq;
+using KLeakLint.Core.Specs;
 using Microsoft.CodeAnalysis;
 
 namespace KLeakLint.Analyzers.Lowering
@@ -13,6 +15,26 @@ namespace KLeakLint.Analyzers.Lowering
             var definition = method.ReducedFrom ?? method;
             var type = definition.ContainingType;
             return type is null ? definition.Name : type.Name + "." + definition.Name;
+        }
+
+        /// <summary>
+        /// The name a call goes by in the catalog: <c>Type.Method</c>, or a P/Invoke's native entry point when the catalog
+        /// knows that one (the C side's spec files name <c>mylib_open</c>).
+        /// </summary>
+        public static string Resolve(IMethodSymbol method, SpecCatalog catalog)
+        {
+            var name = Of(method);
+            if (ThrowingCalls.IsKnown(catalog, name) || !TypeFacts.IsPlatformInvoke(method)) return name;
+            var entryPoint = EntryPoint(method);
+            return ThrowingCalls.IsKnown(catalog, entryPoint) ? entryPoint : name;
+        }
+
+        /// <summary>The native function a P/Invoke calls: its EntryPoint, or its own name.</summary>
+        public static string EntryPoint(IMethodSymbol method)
+        {
+            if (method.GetDllImportData()?.EntryPointName is { Length: > 0 } dllImport) return dllImport;
+            var libraryImport = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.Name == "LibraryImportAttribute");
+            return libraryImport?.NamedArguments.FirstOrDefault(a => a.Key == "EntryPoint").Value.Value as string ?? method.Name;
         }
     }
 }

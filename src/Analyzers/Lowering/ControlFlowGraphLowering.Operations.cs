@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using KLeakLint.Analyzers.Catalogs;
 using KLeakLint.Core.Ir;
 using KLeakLint.Core.Specs;
 using Microsoft.CodeAnalysis;
@@ -20,6 +21,7 @@ namespace KLeakLint.Analyzers.Lowering
         private const int MaxCopiedFields = 16;
 
         private readonly Dictionary<CaptureId, Place> _captures = new Dictionary<CaptureId, Place>();
+        private readonly HashSet<IMethodSymbol> _learnedCallees = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         private readonly Dictionary<ILocalSymbol, string> _unnamedLocals = new Dictionary<ILocalSymbol, string>(SymbolEqualityComparer.Default);
         private int _temporaries;
 
@@ -140,7 +142,7 @@ namespace KLeakLint.Analyzers.Lowering
         private Value LowerInvocation(IInvocationOperation invocation, Place? into = null, bool discarded = false)
         {
             var method = invocation.TargetMethod;
-            var name = CalleeNames.Of(method);
+            var name = CalleeName(method);
             var acquire = _catalog.FindAcquire(name);
             var keepsResult = !discarded || acquire is { Location: ResourceLocation.ReturnValue, ReturnsArgument: null }
                 || acquire is null && TypeFacts.IsPointerLike(method.ReturnType);
@@ -206,17 +208,29 @@ namespace KLeakLint.Analyzers.Lowering
             {
                 Indirect = method is null || method.ContainingType?.TypeKind == TypeKind.Delegate,
                 KeepsNothing = isPlatformInvoke,
+                OnException = ThrowingCalls.MayThrow(method, name, _catalog) ? CurrentHandler() : null,
                 ResultIsPointer = method is not null && TypeFacts.IsPointerLike(method.MethodKind == MethodKind.Constructor ? method.ContainingType : method.ReturnType),
             });
-            foreach (var place in written) Emit(new AssignInstruction(place, Value.Opaque, span));
+            // DangerousAddRef(ref success) either sets success to true or throws (its exception edge keeps the old value).
+            var writtenValue = name == "SafeHandle.DangerousAddRef" ? new Value.Constant(1) : Value.Opaque;
+            foreach (var place in written) Emit(new AssignInstruction(place, writtenValue, span));
 
             if (initializer is not null && result is not null) LowerInitializer(initializer, result);
             return result is null ? Value.Opaque : new Value.Read(result);
         }
 
-        private bool IsKnown(string name) =>
-            _catalog.FindAcquire(name) is not null || _catalog.FindRelease(name) is not null || _catalog.FindHandoff(name) is not null
-            || _catalog.FindConsumes(name).Count > 0 || _catalog.IsBorrowing(name) || _catalog.IsNoReturn(name);
+        private bool IsKnown(string name) => ThrowingCalls.IsKnown(_catalog, name);
+
+        /// <summary>
+        /// The name a call goes by: <c>Type.Method</c>, or a P/Invoke's native entry point when the catalog knows that
+        /// (the C side's spec files name <c>mylib_open</c>). Attributes on the callee that declare pairs are learned into
+        /// this body's catalog the first time it is met.
+        /// </summary>
+        private string CalleeName(IMethodSymbol method)
+        {
+            if (_learnedCallees.Add(method.OriginalDefinition)) AttributePairs.Learn(method, _catalog);
+            return CalleeNames.Resolve(method, _catalog);
+        }
 
         private bool AcquiresThrough(string name, int argument) =>
             _catalog.FindAcquire(name)?.Location is ResourceLocation.OutArgument o && o.Index == argument;
@@ -258,7 +272,8 @@ namespace KLeakLint.Analyzers.Lowering
                 if (receiver is not null) all.Add(receiver);
                 all.AddRange(arguments);
                 all.Add(stored);
-                Emit(new CallInstruction(null, setter is null ? "<indexer>" : CalleeNames.Of(setter), all, span));
+                var setterName = setter is null ? "<indexer>" : CalleeNames.Of(setter);
+                Emit(new CallInstruction(null, setterName, all, span) { OnException = ThrowingCalls.MayThrow(setter, setterName, _catalog) ? CurrentHandler() : null });
                 return stored;
             }
 

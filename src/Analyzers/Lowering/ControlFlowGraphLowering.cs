@@ -18,7 +18,10 @@ namespace KLeakLint.Analyzers.Lowering
     /// "structured exception handling" branch to nowhere. The IR has no such implicit edges, so each finally region is
     /// copied once per place control continues to after it, and the copy ends with a goto there.
     /// </para>
-    /// <para>Exceptions are not modelled yet: a throw ends the path, and catch blocks (reached only by exceptions) are not lowered.</para>
+    /// <para>
+    /// Exceptions get explicit edges (ControlFlowGraphLowering.Exceptions.cs): a call that may throw continues at its
+    /// handler too, and handlers are lowered like any other block.
+    /// </para>
     /// </summary>
     internal sealed partial class ControlFlowGraphLowering
     {
@@ -108,6 +111,8 @@ namespace KLeakLint.Analyzers.Lowering
         private void LowerBlock(RoslynBlock block, FinallyFrame? frame, IrBlock target)
         {
             _current = target;
+            _block = block;
+            _frame = frame;
             foreach (var operation in block.Operations)
             {
                 _cancellation.ThrowIfCancellationRequested();
@@ -146,7 +151,7 @@ namespace KLeakLint.Analyzers.Lowering
                     LowerReturn(block, fallThrough, frame);
                     break;
                 case ControlFlowBranchSemantics.StructuredExceptionHandling:
-                    // The end of a finally: carry on where the frame says; the end of a catch or filter is never reached (catches are not lowered).
+                    // The end of a finally: carry on where the frame says (catches end with a regular branch, filters with a condition).
                     var owner = FramesEnclosing(frame, block.Ordinal);
                     _current.Terminator = owner is null
                         ? new UnreachableTerminator(_function.Span)
@@ -154,9 +159,7 @@ namespace KLeakLint.Analyzers.Lowering
                     break;
                 case ControlFlowBranchSemantics.Throw:
                 case ControlFlowBranchSemantics.Rethrow:
-                    // Exception paths come with KL0101; until then a throw ends the path without a finding.
-                    if (block.BranchValue is { } thrown) LowerValue(thrown);
-                    _current.Terminator = new UnreachableTerminator(block.BranchValue is null ? _function.Span : _map.SpanOf(block.BranchValue.Syntax));
+                    LowerThrow(block, frame);
                     break;
                 case ControlFlowBranchSemantics.Regular:
                     if (block.BranchValue is { } value) LowerValue(value);
@@ -178,7 +181,7 @@ namespace KLeakLint.Analyzers.Lowering
         private IrBlock TargetOf(RoslynBlock source, ControlFlowBranch branch, FinallyFrame? frame)
         {
             IrBlock target;
-            if (branch.Destination is null) target = Dead();
+            if (branch.Destination is null) target = HandlerAfterFilter(source, frame) ?? Dead();
             else if (branch.Destination.Kind == BasicBlockKind.Exit) target = ReturnBlock(null, _exits.VoidReturnFrom(source, branch));
             else target = BlockFor(branch.Destination, frame);
             return ThroughFinallyRegions(branch, frame, target);

@@ -53,14 +53,29 @@ namespace KLeakLint.Analyzers.Lowering
             return statement is null ? EndOfBody() : _map.SpanOf(statement);
         }
 
+        /// <summary>
+        /// The <c>throw;</c> a rethrow branch comes from: the statement after the block's last operation, or the first
+        /// rethrow of the catch clause the block is in.
+        /// </summary>
+        public SourceSpan Rethrow(RoslynBlock block)
+        {
+            if (StatementAfterLastOperation(block) is ThrowStatementSyntax { Expression: null } after) return _map.SpanOf(after);
+            var clause = block.Operations.FirstOrDefault()?.Syntax.FirstAncestorOrSelf<CatchClauseSyntax>();
+            var rethrow = clause?.Block.DescendantNodes().OfType<ThrowStatementSyntax>().FirstOrDefault(t => t.Expression is null);
+            return rethrow is null ? EndOfBody() : _map.SpanOf(rethrow);
+        }
+
         /// <summary><c>Log(); return;</c>: the statement after the block's last operation.</summary>
-        private static ReturnStatementSyntax? ReturnAfterLastOperation(RoslynBlock block)
+        private static ReturnStatementSyntax? ReturnAfterLastOperation(RoslynBlock block) =>
+            StatementAfterLastOperation(block) is ReturnStatementSyntax { Expression: null } r ? r : null;
+
+        private static StatementSyntax? StatementAfterLastOperation(RoslynBlock block)
         {
             if (block.Operations.Length == 0) return null;
             var statement = block.Operations[block.Operations.Length - 1].Syntax.FirstAncestorOrSelf<StatementSyntax>();
             if (statement?.Parent is not BlockSyntax parent) return null;
             var index = parent.Statements.IndexOf(statement);
-            return index >= 0 && index + 1 < parent.Statements.Count && parent.Statements[index + 1] is ReturnStatementSyntax { Expression: null } r ? r : null;
+            return index >= 0 && index + 1 < parent.Statements.Count ? parent.Statements[index + 1] : null;
         }
 
         /// <summary>An empty block on the way to the exit: the return is a branch of the condition before it.</summary>

@@ -12,6 +12,7 @@ namespace KLeakLint.Analyzers.Lowering
     /// <summary>
     /// Lowers a body and every lambda and local function inside it (each has its own control flow graph) to one list
     /// of functions, so that the engine summarizes a local function before the code that calls it.
+    /// The catalog must be the body's own layer: pairs declared by attributes on callees are added to it.
     /// </summary>
     internal static class FunctionGraphs
     {

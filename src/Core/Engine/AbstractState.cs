@@ -27,6 +27,9 @@ namespace KLeakLint.Core.Engine
         /// <summary>The branches, gotos and events of this path, for the notes of a finding. Not part of the state's identity.</summary>
         public List<PathNote> Trail { get; private set; } = new List<PathNote>();
 
+        /// <summary>The exception this path is carrying (C#), for the finding where it leaves the function. Not part of the state's identity.</summary>
+        public RaisedException? Exception { get; set; }
+
         public AbstractState Clone() => new AbstractState
         {
             Resources = new Dictionary<int, Resource>(Resources),
@@ -34,6 +37,7 @@ namespace KLeakLint.Core.Engine
             Objects = new Dictionary<Place, int>(Objects),
             Trail = new List<PathNote>(Trail),
             ConditionFacts = new Dictionary<string, bool>(ConditionFacts, StringComparer.Ordinal),
+            Exception = Exception,
         };
 
         public SymbolicValue? ValueOf(Place place) => Values.TryGetValue(place, out var v) ? v : null;

@@ -44,11 +44,16 @@ namespace KLeakLint.Core.Engine
                 if (!Admit(block, state)) continue;
 
                 bool alive = true;
+                var thrown = new List<(BasicBlock, AbstractState)>();
                 foreach (var instruction in block.Instructions)
                 {
                     steps++;
+                    // A call that may throw also continues, before any effect of its own, at its handler (C# only).
+                    if (instruction is CallInstruction { OnException: { } handler } call) thrown.Add((handler, _transfer.Thrown(call, state)));
                     if (!_transfer.Execute(instruction, state)) { alive = false; break; }
                 }
+                // Explored after the normal successors, the earliest call first: a finding names the first call that can throw.
+                for (int i = thrown.Count - 1; i >= 0; i--) work.Push(thrown[i]);
                 if (steps > _options.StepBudget)
                 {
                     Incomplete = new IncompleteAnalysis(_function.Name, _function.Span,

@@ -237,6 +237,7 @@ namespace KLeakLint.Core.Engine
             id = ReferenceToDrop(id, state);
             var r = state.Resources[id];
             if ((r.Outcomes & Outcome.Acquired) == 0 && !r.AcquiredOnFailure) return;
+            if (ReleasedWithWrongFamily(r, families, callee, span, state)) return;
             if (!Releases(families, r)) return;
             if (r.Ownership == Ownership.Released)
             {
@@ -341,7 +342,8 @@ namespace KLeakLint.Core.Engine
                         state.Objects[obj] = id;
                         state.Update(state.Resources[id] with { ObjectText = call.Arguments[arg.Index].ToString() });
                         var storage = StorageOf(obj, state);
-                        if (storage.Kind == StorageKind.NonLocal) state.Update(state.Resources[id] with { HeldOutside = true });
+                        if (storage.Kind == StorageKind.NonLocal && !(spec.OwnedOnSuccess && obj.Path.Count == 1))
+                            state.Update(state.Resources[id] with { HeldOutside = true });
                         // path_get(&w->path) in a fresh w: the reference goes wherever w goes.
                         else if (storage.Kind == StorageKind.InResource) state.Update(state.Resources[id] with { Parent = storage.Owner });
                     }

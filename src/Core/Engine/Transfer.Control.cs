@@ -57,6 +57,10 @@ namespace KLeakLint.Core.Engine
                 case UnreachableTerminator:
                     break;
 
+                case ThrowTerminator t:
+                    Throw(t, state, next);
+                    break;
+
                 case null:
                     Return(null, EndOfFunction(block), state);
                     break;
@@ -78,6 +82,7 @@ namespace KLeakLint.Core.Engine
             foreach (var id in ResourcesIn(returned, state).ToList()) Escape(id, state, kept: true);
 
             ReleaseScopedVariables(span, state);
+            NoteReleasedAtNormalExit(state);
             foreach (var parameter in state.Resources.Values.Where(r => r.ParameterIndex is not null && r.Ownership == Ownership.Borrowed
                          && (r.Outcomes & Outcome.Acquired) != 0))
                 _summary.ParameterStillHeld(parameter.ParameterIndex!.Value);

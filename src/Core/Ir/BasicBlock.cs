@@ -24,6 +24,8 @@ namespace KLeakLint.Core.Ir
         {
             get
             {
+                foreach (var instruction in Instructions)
+                    if (instruction is CallInstruction { OnException: { } handler }) yield return handler;
                 switch (Terminator)
                 {
                     case GotoTerminator g: yield return g.Target; break;
@@ -32,6 +34,7 @@ namespace KLeakLint.Core.Ir
                         foreach (var c in s.Cases) yield return c.Target;
                         yield return s.Otherwise;
                         break;
+                    case ThrowTerminator { Handler: { } handler }: yield return handler; break;
                 }
             }
         }

@@ -65,6 +65,7 @@ namespace KLeakLint.Core.Ir
             SwitchTerminator s => "switch " + s.Value + " (" + s.Cases.Count + " cases) otherwise bb" + s.Otherwise.Id,
             ReturnTerminator r => "return " + r.Value,
             UnreachableTerminator => "unreachable",
+            ThrowTerminator th => (th.RaisesHere ? "throw" : "propagate") + (th.Handler is null ? " out of the function" : " to bb" + th.Handler.Id),
             _ => t.ToString(),
         };
     }

@@ -25,7 +25,15 @@ namespace KLeakLint.Core.Ir
         /// </summary>
         public string? ResultPointee { get; init; }
 
-        public override string ToString() => (Result is null ? "" : Result + " = ") + Callee + "(" + string.Join(", ", Arguments) + ")";
+        /// <summary>
+        /// Where control goes when the call throws: the handler of the enclosing <c>try</c> (a catch, or a copy of a finally),
+        /// or a block whose <see cref="ThrowTerminator"/> leaves the function. The exceptional path leaves before the call has
+        /// any effect. Null when the call is not expected to throw; the C frontend never sets it.
+        /// </summary>
+        public BasicBlock? OnException { get; init; }
+
+        public override string ToString() => (Result is null ? "" : Result + " = ") + Callee + "(" + string.Join(", ", Arguments) + ")"
+            + (OnException is null ? "" : " throws-to bb" + OnException.Id);
     }
 
     /// <summary><c>target = source</c>.</summary>

@@ -48,6 +48,12 @@ namespace KLeakLint.Core.Specs
         /// </summary>
         public bool KeptOnSuccess { get; init; }
 
+        /// <summary>
+        /// An at=argN reference taken on an object named by a plain variable, even a parameter
+        /// (<c>h.DangerousAddRef(ref ok)</c>), is this function's to drop: it is not meant for a paired function.
+        /// </summary>
+        public bool OwnedOnSuccess { get; init; }
+
         /// <summary>What undoes a failed acquire that still took the reference (<c>pm_runtime_put_noidle</c>); default: the family's release.</summary>
         public string? FailureRelease { get; init; }
 

@@ -14,5 +14,11 @@ namespace KLeakLint.Core.Specs
         /// found again later): only an error exit that still holds it is a leak.
         /// </summary>
         public bool LeaksOnlyOnErrorExits { get; init; }
+
+        /// <summary>
+        /// Only the family's own releases free it (<c>Marshal.FreeHGlobal</c> for HGlobal memory): a release of another
+        /// strict family is a wrong-family release (KL0005). Kernel memory families stay interchangeable.
+        /// </summary>
+        public bool Strict { get; init; }
     }
 }

@@ -21,6 +21,17 @@ namespace KLeakLint.Core.Specs
         private readonly NameTable<bool> _borrows = new NameTable<bool>();
         private readonly NameTable<bool> _noReturns = new NameTable<bool>();
 
+        /// <summary>The catalog this one adds to (user pairs over the built-in catalog): consulted when this one has no entry.</summary>
+        private readonly SpecCatalog? _fallback;
+
+        public SpecCatalog() { }
+
+        /// <summary>
+        /// An empty catalog layered over <paramref name="fallback"/>: its own entries win, everything else is looked up in
+        /// the fallback, which is not changed (so one built-in catalog serves many user catalogs across threads).
+        /// </summary>
+        public SpecCatalog(SpecCatalog fallback) => _fallback = fallback;
+
         /// <summary>The kernel catalog shipped inside this assembly.</summary>
         public static SpecCatalog LoadBuiltIn()
         {
@@ -40,31 +51,34 @@ namespace KLeakLint.Core.Specs
 
         public void AddFile(string path) => AddText(path, File.ReadAllText(path));
 
-        public IReadOnlyCollection<ResourceFamily> Families => _families.Values;
-        public IEnumerable<AcquireSpec> Acquires => _acquires.Values;
-        public IEnumerable<ReleaseSpec> Releases => _releases.Values;
+        public IReadOnlyCollection<ResourceFamily> Families =>
+            _fallback is null ? _families.Values : _families.Values.Concat(_fallback.Families.Where(f => !_families.ContainsKey(f.Name))).ToList();
+        public IEnumerable<AcquireSpec> Acquires => _fallback is null ? _acquires.Values : _acquires.Values.Concat(_fallback.Acquires);
+        public IEnumerable<ReleaseSpec> Releases => _fallback is null ? _releases.Values : _releases.Values.Concat(_fallback.Releases);
 
         /// <summary>
         /// The family's references are counts kept in an object the code points at (<c>pm_runtime_get_sync(dev)</c>,
         /// <c>clk_prepare_enable(clk)</c>): releasing one leaves the pointer itself valid.
         /// </summary>
         public bool IsObjectFamily(ResourceFamily family) =>
-            _acquires.Values.Any(a => a.Family == family && a.Location is ResourceLocation.Argument);
+            _acquires.Values.Any(a => a.Family == family && a.Location is ResourceLocation.Argument) || _fallback?.IsObjectFamily(family) == true;
 
-        public ResourceFamily? FindFamily(string name) => _families.TryGetValue(name, out var f) ? f : null;
-        public AcquireSpec? FindAcquire(string function) => _acquires.Find(function);
-        public ReleaseSpec? FindRelease(string function) => _releases.Find(function);
-        public IReadOnlyList<ConsumeSpec> FindConsumes(string function) => (IReadOnlyList<ConsumeSpec>?)_consumes.Find(function) ?? Array.Empty<ConsumeSpec>();
-        public HandoffSpec? FindHandoff(string function) => _handoffs.Find(function);
+        public ResourceFamily? FindFamily(string name) => _families.TryGetValue(name, out var f) ? f : _fallback?.FindFamily(name);
+        public AcquireSpec? FindAcquire(string function) => _acquires.Find(function) ?? _fallback?.FindAcquire(function);
+        public ReleaseSpec? FindRelease(string function) => _releases.Find(function) ?? _fallback?.FindRelease(function);
+        public IReadOnlyList<ConsumeSpec> FindConsumes(string function) =>
+            (IReadOnlyList<ConsumeSpec>?)_consumes.Find(function) ?? _fallback?.FindConsumes(function) ?? Array.Empty<ConsumeSpec>();
+        public HandoffSpec? FindHandoff(string function) => _handoffs.Find(function) ?? _fallback?.FindHandoff(function);
 
         /// <summary>The function is known not to keep what it is given (printing, string and property readers).</summary>
-        public bool IsBorrowing(string function) => _borrows.Find(function);
+        public bool IsBorrowing(string function) => _borrows.Find(function) || _fallback?.IsBorrowing(function) == true;
 
-        public bool IsNoReturn(string function) => _noReturns.Find(function);
+        public bool IsNoReturn(string function) => _noReturns.Find(function) || _fallback?.IsNoReturn(function) == true;
 
         /// <summary>Every function name the catalog mentions (for the headerless prelude and documentation).</summary>
         public IEnumerable<string> FunctionNames =>
-            _acquires.Names.Concat(_releases.Names).Concat(_consumes.Names).Concat(_handoffs.Names).Distinct().OrderBy(n => n, StringComparer.Ordinal);
+            _acquires.Names.Concat(_releases.Names).Concat(_consumes.Names).Concat(_handoffs.Names)
+                .Concat(_fallback?.FunctionNames ?? Enumerable.Empty<string>()).Distinct().OrderBy(n => n, StringComparer.Ordinal);
 
         internal void AddFamily(ResourceFamily family) => _families[family.Name] = family;
         internal void AddAcquire(AcquireSpec spec) => _acquires.Set(spec.Function, spec);

@@ -78,7 +78,9 @@ namespace KLeakLint.Core.Specs
             var scope = a.TakeOptional("scope");
             if (scope is not null && scope != "error-exits" && scope != "all-exits")
                 throw Error("scope must be error-exits or all-exits");
-            _catalog.AddFamily(new ResourceFamily(name, cls, noun, a.Take("release")) { LeaksOnlyOnErrorExits = scope == "error-exits" });
+            var strict = a.TakeOptional("strict");
+            if (strict is not null && strict != "true" && strict != "false") throw Error("strict must be true or false");
+            _catalog.AddFamily(new ResourceFamily(name, cls, noun, a.Take("release")) { LeaksOnlyOnErrorExits = scope == "error-exits", Strict = strict == "true" });
         }
 
         private void ParseAcquire(string function, Attributes a, bool managed)
@@ -110,6 +112,7 @@ namespace KLeakLint.Core.Specs
                 Managed = managed,
                 FailureRelease = failureRelease,
                 KeptOnSuccess = onSuccess == "kept",
+                OwnedOnSuccess = onSuccess == "owned",
                 Instead = instead,
             });
         }

@@ -1,0 +1,61 @@
+using System.Collections.Generic;
+using System.Linq;
+using KLeakLint.Core.Findings;
+using KLeakLint.Core.Ir;
+
+namespace KLeakLint.Core.Engine
+{
+    /// <summary>Where an exception a path carries was raised, and how a message says so ("C.Use() throws").</summary>
+    internal sealed record RaisedException(SourceSpan At, string Cause);
+
+    /// <summary>
+    /// Exception paths (KL0101). Only the C# frontend makes them: a call with <see cref="CallInstruction.OnException"/>
+    /// also continues at its handler, and a <see cref="ThrowTerminator"/> without a handler is an exit where every
+    /// resource still held leaks. Such a leak is KL0101 only for a resource that normal exits release (see
+    /// <see cref="FindingCollector"/>): one that leaks on a normal path too is KL0001's.
+    /// </summary>
+    internal sealed partial class Transfer
+    {
+        /// <summary>The state on the path where the call throws: taken before the call does anything.</summary>
+        public AbstractState Thrown(CallInstruction call, AbstractState state)
+        {
+            var thrown = state.Clone();
+            thrown.Exception = new RaisedException(call.Span, call.Callee + "() throws");
+            thrown.Trail.Add(new PathNote(call.Span, "if " + call.Callee + "() throws"));
+            return thrown;
+        }
+
+        private void Throw(ThrowTerminator t, AbstractState state, List<(BasicBlock, AbstractState)> next)
+        {
+            var exception = t.RaisesHere || state.Exception is null
+                ? new RaisedException(t.Span, "the exception thrown at line " + t.Span.Line + " propagates")
+                : state.Exception;
+            if (exception != state.Exception)
+            {
+                state.Exception = exception;
+                state.Trail.Add(new PathNote(t.Span, "throwing an exception"));
+            }
+            if (t.Handler is not null)
+            {
+                next.Add((t.Handler, state));
+                return;
+            }
+            foreach (var r in state.Resources.Values.Where(r => r.IsHeld && r.ParameterIndex is null && r.Spec?.KeptOnSuccess != true
+                         && !r.HeldOutside && !IsRegisteredContainer(r.Id, state)).OrderBy(r => r.Id).ToList())
+            {
+                _report.Report(Rules.ExceptionPathLeak, exception.At,
+                    Describe(r) + " from " + r.Api + "() (line " + r.AcquiredAt.Line + ") is released on the normal paths but not if " + exception.Cause +
+                    ": the exception leaves the method with it held; release it in a finally block (" + ReleaseCall(r, HolderOf(r, state)) + ")",
+                    r, state);
+            }
+        }
+
+        /// <summary>Remembers what a normal exit has released, so that exception-path leaks of those resources are reported.</summary>
+        private void NoteReleasedAtNormalExit(AbstractState state)
+        {
+            foreach (var r in state.Resources.Values)
+                if (r.Ownership == Ownership.Released && r.Family is not null && r.ParameterIndex is null && r.AcquiredAt.Line != 0)
+                    _report.ReleasedAtNormalExit(r);
+        }
+    }
+}

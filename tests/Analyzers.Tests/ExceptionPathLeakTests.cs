@@ -1,0 +1,216 @@
+using System.Linq;
+using System.Threading.Tasks;
+using Xunit;
+using static KLeakLint.Analyzers.Tests.Verify;
+
+namespace KLeakLint.Analyzers.Tests
+{
+    /// <summary>KL0101: released on the normal paths, but not when an exception propagates out of the method.</summary>
+    public sealed class ExceptionPathLeakTests
+    {
+        private const string Helpers = @"
+    [DllImport(""native"")] static extern int fill(IntPtr buffer, int size);
+    static void Use(IntPtr p) { if (p == IntPtr.Zero) throw new ArgumentException(nameof(p)); fill(p, 4); }
+";
+
+        [Fact]
+        public Task Managed_call_between_acquire_and_release() => Analyze(@"
+class C
+{" + Helpers + @"
+    static void Run(int n)
+    {
+        IntPtr p = {|#1:Marshal.AllocHGlobal(n)|};
+        {|#0:Use(p)|};
+        Marshal.FreeHGlobal(p);
+    }
+}", Diagnostic("KL0101").WithLocation(0).WithLocation(1));
+
+        [Fact]
+        public Task Throw_statement_between_acquire_and_release() => Analyze(@"
+class C
+{
+    static void Run(int n)
+    {
+        IntPtr p = {|#1:Marshal.AllocCoTaskMem(n)|};
+        if (n > 100) {|#0:throw new ArgumentOutOfRangeException(nameof(n));|}
+        Marshal.FreeCoTaskMem(p);
+    }
+}", Diagnostic("KL0101").WithLocation(0).WithLocation(1));
+
+        [Fact]
+        public Task Catch_that_does_not_catch_everything_lets_it_leak() => Analyze(@"
+class C
+{" + Helpers + @"
+    static void Run(int n)
+    {
+        IntPtr p = {|#1:Marshal.AllocHGlobal(n)|};
+        try { {|#0:Use(p)|}; }
+        catch (System.IO.IOException) { Marshal.FreeHGlobal(p); throw; }
+        Marshal.FreeHGlobal(p);
+    }
+}", Diagnostic("KL0101").WithLocation(0).WithLocation(1));
+
+        [Fact]
+        public Task Rethrow_from_a_catch_that_does_not_free() => Analyze(@"
+class C
+{" + Helpers + @"
+    static void Run(int n)
+    {
+        IntPtr p = {|#1:Marshal.AllocHGlobal(n)|};
+        try { Use(p); }
+        catch (Exception) { Console.WriteLine(""failed""); {|#0:throw;|} }
+        Marshal.FreeHGlobal(p);
+    }
+}", Diagnostic("KL0101").WithLocation(0).WithLocation(1));
+
+        [Fact]
+        public Task Several_throwing_calls_are_one_finding() => Analyze(@"
+class C
+{" + Helpers + @"
+    static void Run(int n)
+    {
+        GCHandle h = {|#1:GCHandle.Alloc(new byte[n], GCHandleType.Pinned)|};
+        {|#0:Use(h.AddrOfPinnedObject())|};
+        Use(h.AddrOfPinnedObject());
+        h.Free();
+    }
+}", Diagnostic("KL0101").WithLocation(0).WithLocation(1));
+
+        [Fact]
+        public Task Try_finally_is_fine() => Analyze(@"
+class C
+{" + Helpers + @"
+    static void Run(int n)
+    {
+        IntPtr p = Marshal.AllocHGlobal(n);
+        try { Use(p); }
+        finally { Marshal.FreeHGlobal(p); }
+    }
+}");
+
+        [Fact]
+        public Task Catch_all_that_frees_and_rethrows_is_fine() => Analyze(@"
+class C
+{" + Helpers + @"
+    static void Run(int n)
+    {
+        IntPtr p = Marshal.AllocHGlobal(n);
+        try { Use(p); }
+        catch { Marshal.FreeHGlobal(p); throw; }
+        Marshal.FreeHGlobal(p);
+    }
+}");
+
+        [Fact]
+        public Task Filtered_catch_that_frees_then_catch_all_that_frees_is_fine() => Analyze(@"
+class C
+{" + Helpers + @"
+    static int Run(int n)
+    {
+        IntPtr p = Marshal.AllocHGlobal(n);
+        try { Use(p); }
+        catch (ArgumentException e) when (e.ParamName == ""p"") { Marshal.FreeHGlobal(p); return -1; }
+        catch (Exception) { Marshal.FreeHGlobal(p); throw; }
+        Marshal.FreeHGlobal(p);
+        return 0;
+    }
+}");
+
+        [Fact]
+        public Task Only_non_throwing_calls_between_acquire_and_release_is_fine() => Analyze(@"
+class C
+{" + Helpers + @"
+    static int Size => 4;
+    static int Twice(int x) { return x * 2; }
+    static void Run(string text)
+    {
+        IntPtr p = Marshal.StringToHGlobalUni(text);
+        fill(p, Twice(Size));
+        Marshal.WriteInt32(p, Math.Max(1, text.Length));
+        Marshal.FreeHGlobal(p);
+    }
+}");
+
+        [Fact]
+        public Task A_leak_on_a_normal_path_is_KL0001_not_also_KL0101() => Analyze(@"
+class C
+{" + Helpers + @"
+    static void Run(int n, bool quick)
+    {
+        IntPtr p = {|#1:Marshal.AllocHGlobal(n)|};
+        if (n > 100) throw new ArgumentOutOfRangeException(nameof(n));
+        if (quick) {|#0:return;|}
+        Marshal.FreeHGlobal(p);
+    }
+}", Diagnostic("KL0001").WithLocation(0).WithLocation(1));
+
+        [Fact]
+        public Task Ownership_returned_on_normal_paths_is_not_KL0101() => Analyze(@"
+class C
+{" + Helpers + @"
+    static IntPtr Make(int n)
+    {
+        IntPtr p = Marshal.AllocHGlobal(n);
+        Use(p);
+        return p;
+    }
+}");
+
+        [Fact]
+        public Task A_leak_inside_a_catch_block_is_found() => Analyze(@"
+class C
+{" + Helpers + @"
+    static int Run(int n)
+    {
+        try { Use(IntPtr.Zero); }
+        catch (ArgumentException)
+        {
+            IntPtr message = {|#1:Marshal.StringToHGlobalAnsi(""failed"")|};
+            if (fill(message, 6) != 0) {|#0:return -1;|}
+            Marshal.FreeHGlobal(message);
+        }
+        return 0;
+    }
+}", Diagnostic("KL0001").WithLocation(0).WithLocation(1));
+
+        [Fact]
+        public void Message_names_the_call_that_throws_and_the_release()
+        {
+            var diagnostic = Assert.Single(Pipeline.Run(@"
+class C
+{" + Helpers + @"
+    static void Run(int n)
+    {
+        IntPtr p = Marshal.AllocHGlobal(n);
+        Use(p);
+        Marshal.FreeHGlobal(p);
+    }
+}"));
+            var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Contains("C.Use() throws", message);
+            Assert.Contains("Marshal.FreeHGlobal(p)", message);
+            Assert.Contains("finally", message);
+        }
+
+        [Fact]
+        public void Calls_that_may_throw_get_an_exception_edge_and_catalog_calls_do_not()
+        {
+            var function = Pipeline.Lower(@"
+class C
+{" + Helpers + @"
+    static void Run(int n)
+    {
+        IntPtr p = Marshal.AllocHGlobal(n);
+        Use(p);
+        fill(p, n);
+        Marshal.FreeHGlobal(p);
+    }
+}").Single(f => f.Name == "C.Run");
+            var calls = function.Blocks.SelectMany(b => b.Instructions).OfType<KLeakLint.Core.Ir.CallInstruction>().ToList();
+            Assert.NotNull(calls.Single(c => c.Callee == "C.Use").OnException);
+            Assert.Null(calls.Single(c => c.Callee == "C.fill").OnException);
+            Assert.Null(calls.Single(c => c.Callee == "Marshal.AllocHGlobal").OnException);
+            Assert.Null(calls.Single(c => c.Callee == "Marshal.FreeHGlobal").OnException);
+        }
+    }
+}

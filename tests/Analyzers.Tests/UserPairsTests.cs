@@ -1,0 +1,178 @@
+using System.Threading.Tasks;
+using Xunit;
+using static KLeakLint.Analyzers.Tests.Verify;
+
+namespace KLeakLint.Analyzers.Tests
+{
+    /// <summary>
+    /// User pairs for P/Invoke wrappers, three ways: spec files passed as AdditionalFiles, .editorconfig options, and
+    /// attributes recognized by name. Ownership moved into fields, out parameters and return values is no leak.
+    /// </summary>
+    public sealed class UserPairsTests
+    {
+        private const string Native = @"
+static class Native
+{
+    [DllImport(""mylib"")] public static extern IntPtr mylib_open(string name);
+    [DllImport(""mylib"")] public static extern void mylib_close(IntPtr handle);
+    [DllImport(""mylib"", EntryPoint = ""mylib_read"")] public static extern int Read(IntPtr handle, byte[] buffer, int size);
+}
+";
+
+        private const string LeakyUse = @"
+class C
+{
+    static int Run(string name)
+    {
+        IntPtr h = {|#1:Native.mylib_open(name)|};
+        if (h == IntPtr.Zero) return -1;
+        if (Native.Read(h, new byte[4], 4) < 0) {|#0:return -2;|}
+        Native.mylib_close(h);
+        return 0;
+    }
+}" + Native;
+
+        private const string Spec = @"
+# the same format as the C side's spec files
+family mylib class=memory noun=mylib_handle release=mylib_close
+acquire mylib_open family=mylib fails=null
+release mylib_close family=mylib arg=0
+";
+
+        [Fact]
+        public Task Without_pairs_nothing_is_known() => Analyze(LeakyUse.Replace("{|#1:", "").Replace("|}", "").Replace("{|#0:", ""));
+
+        [Fact]
+        public Task Spec_file_as_additional_file() =>
+            AnalyzeWithPairs(LeakyUse, new[] { ("/0/kleaklint.spec", Spec) }, null, Diagnostic("KL0001").WithLocation(0).WithLocation(1));
+
+        [Fact]
+        public Task Spec_file_with_a_project_prefix() =>
+            AnalyzeWithPairs(LeakyUse, new[] { ("/0/mylib.kleaklint.spec", Spec) }, null, Diagnostic("KL0001").WithLocation(0).WithLocation(1));
+
+        [Fact]
+        public Task Other_additional_files_are_not_specs() =>
+            AnalyzeWithPairs(LeakyUse.Replace("{|#1:", "").Replace("|}", "").Replace("{|#0:", ""), new[] { ("/0/notes.txt", Spec) }, null);
+
+        [Fact]
+        public Task Malformed_spec_file_is_left_out_without_an_exception() =>
+            AnalyzeWithPairs(LeakyUse.Replace("{|#1:", "").Replace("|}", "").Replace("{|#0:", ""), new[] { ("/0/kleaklint.spec", "acquire mylib_open family=nosuch\n") }, null);
+
+        [Fact]
+        public Task EditorConfig_options() =>
+            AnalyzeWithPairs(LeakyUse, new (string, string)[0], "kleaklint.acquire = mylib_open\nkleaklint.release = mylib_close:mylib_open\n",
+                Diagnostic("KL0001").WithLocation(0).WithLocation(1));
+
+        [Fact]
+        public Task EditorConfig_release_without_a_pair_releases_every_listed_acquire() =>
+            AnalyzeWithPairs(@"
+class C
+{
+    static void Run(string name)
+    {
+        IntPtr h = Native.mylib_open(name);
+        if (h == IntPtr.Zero) return;
+        Native.mylib_close(h);
+    }
+}" + Native, new (string, string)[0], "kleaklint.acquire = mylib_open, mylib_dup\nkleaklint.release = mylib_close\n");
+
+        [Fact]
+        public Task EditorConfig_handoff() =>
+            AnalyzeWithPairs(@"
+class C
+{
+    [DllImport(""mylib"")] static extern void mylib_attach(IntPtr owner, IntPtr child);
+    static void Run(IntPtr owner, string name)
+    {
+        IntPtr h = Native.mylib_open(name);
+        mylib_attach(owner, h);
+    }
+}" + Native, new (string, string)[0], "kleaklint.acquire = mylib_open\nkleaklint.release = mylib_close\nkleaklint.handoff = mylib_attach:1\n");
+
+        private const string Attributes = @"
+[AttributeUsage(AttributeTargets.All)] sealed class AcquiresResourceAttribute : Attribute { public AcquiresResourceAttribute(string family = """") { } }
+[AttributeUsage(AttributeTargets.All)] sealed class ReleasesResourceAttribute : Attribute { public ReleasesResourceAttribute(string family = """") { } }
+[AttributeUsage(AttributeTargets.All)] sealed class HandsOffAttribute : Attribute { }
+static class Lib
+{
+    [DllImport(""mylib"")] [return: AcquiresResource(""mylib"")] public static extern IntPtr mylib_open(string name);
+    [DllImport(""mylib"")] public static extern void mylib_close([ReleasesResource(""mylib"")] IntPtr handle);
+    [DllImport(""mylib"")] public static extern int mylib_create([AcquiresResource(""mylib"")] out IntPtr handle);
+    [DllImport(""mylib"")] public static extern void mylib_attach(IntPtr owner, [HandsOff] IntPtr child);
+    [DllImport(""mylib"")] public static extern int mylib_read(IntPtr handle);
+}
+";
+
+        [Fact]
+        public Task Attributes_declare_acquire_and_release() => Analyze(@"
+class C
+{
+    static int Run(string name)
+    {
+        IntPtr h = {|#1:Lib.mylib_open(name)|};
+        if (h == IntPtr.Zero) return -1;
+        if (Lib.mylib_read(h) < 0) {|#0:return -2;|}
+        Lib.mylib_close(h);
+        return 0;
+    }
+}" + Attributes, Diagnostic("KL0001").WithLocation(0).WithLocation(1));
+
+        [Fact]
+        public Task Attribute_on_an_out_parameter() => Analyze(@"
+class C
+{
+    static void Run()
+    {
+        if ({|#1:Lib.mylib_create(out IntPtr h)|} != 0) return;
+        Lib.mylib_read(h);
+    {|#0:}|}
+}" + Attributes, Diagnostic("KL0001").WithLocation(0).WithLocation(1));
+
+        [Fact]
+        public Task Attributes_on_the_correct_paths_and_hand_off() => Analyze(@"
+class C
+{
+    static int Run(string name, IntPtr owner)
+    {
+        IntPtr h = Lib.mylib_open(name);
+        if (h == IntPtr.Zero) return -1;
+        if (Lib.mylib_read(h) < 0) { Lib.mylib_close(h); return -2; }
+        Lib.mylib_attach(owner, h);
+        return 0;
+    }
+}" + Attributes);
+
+        [Fact]
+        public Task Attributes_on_managed_wrappers() => Analyze(@"
+class C
+{
+    sealed class KLeakLintAcquireAttribute : Attribute { }
+    sealed class KLeakLintReleaseAttribute : Attribute { }
+    [KLeakLintAcquire] static IntPtr Open(int size) => Marshal.AllocHGlobal(size);
+    [KLeakLintRelease] static void Close(IntPtr p) => Marshal.FreeHGlobal(p);
+    static void Run(bool early)
+    {
+        IntPtr p = {|#1:Open(8)|};
+        if (early) {|#0:return;|}
+        Close(p);
+    }
+}", Diagnostic("KL0001").WithLocation(0).WithLocation(1));
+
+        [Fact]
+        public Task Ownership_moves_into_fields_out_parameters_and_return_values() => Analyze(@"
+sealed class Owner
+{
+    private IntPtr _handle;
+    public void Open(string name) { _handle = Lib.mylib_open(name); }
+    public static void OpenInto(string name, out IntPtr handle) { handle = Lib.mylib_open(name); }
+    public static IntPtr OpenAndReturn(string name) { IntPtr h = Lib.mylib_open(name); return h; }
+    public static bool TryOpen(string name, out IntPtr handle)
+    {
+        IntPtr h = Lib.mylib_open(name);
+        if (h == IntPtr.Zero) { handle = IntPtr.Zero; return false; }
+        handle = h;
+        return true;
+    }
+}" + Attributes);
+    }
+}
