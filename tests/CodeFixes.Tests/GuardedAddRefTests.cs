@@ -12,9 +12,8 @@ using static KLeakLint.CodeFixes.Tests.Verify<KLeakLint.CodeFixes.GuardedAddRefC
 namespace KLeakLint.CodeFixes.Tests
 {
     /// <summary>
-    /// A DangerousAddRef without the guarded try/finally becomes the runtime's own pattern. The finding comes from a
-    /// stand-in analyzer with the properties ResourceLeakAnalyzer attaches (the catalog has no DangerousAddRef pair in
-    /// this branch yet).
+    /// A DangerousAddRef without the guarded try/finally becomes the runtime's own pattern: on ResourceLeakAnalyzer's
+    /// findings, and on a stand-in analyzer's for shapes the engine reports differently (a leak at the closing brace).
     /// </summary>
     public sealed class GuardedAddRefTests
     {
@@ -24,6 +23,42 @@ namespace KLeakLint.CodeFixes.Tests
 
         [Fact]
         public Task AddRef_and_release_become_the_guarded_pattern() => Fix<AddRefStandIn>(@"
+class C
+{" + Native + @"
+    static int Write(SafeHandle handle, int value)
+    {
+        bool success = false;
+        {|#1:handle.DangerousAddRef(ref success)|};
+        int rc = write_fd(handle.DangerousGetHandle(), value);
+        if (rc < 0)
+            {|#0:return rc;|}
+        handle.DangerousRelease();
+        return 0;
+    }
+}", @"
+class C
+{" + Native + @"
+    static int Write(SafeHandle handle, int value)
+    {
+        bool success = false;
+        try
+        {
+            handle.DangerousAddRef(ref success);
+            int rc = write_fd(handle.DangerousGetHandle(), value);
+            if (rc < 0)
+                return rc;
+        }
+        finally
+        {
+            if (success)
+                handle.DangerousRelease();
+        }
+        return 0;
+    }
+}", Diagnostic("KL0001").WithLocation(0).WithLocation(1));
+
+        [Fact]
+        public Task Real_analyzer_finding_gets_the_guarded_pattern() => Fix(@"
 class C
 {" + Native + @"
     static int Write(SafeHandle handle, int value)
