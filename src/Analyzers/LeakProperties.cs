@@ -27,13 +27,17 @@ namespace KLeakLint.Analyzers
         /// </summary>
         public const string ResourceAt = "ResourceAt";
 
-        public static ImmutableDictionary<string, string?> Of(Finding finding, SpecCatalog catalog)
+        public static ImmutableDictionary<string, string?> Of(Finding finding, SpecCatalog catalog) =>
+            finding.Acquire is not null && catalog.FindAcquire(finding.Acquire.Api) is { } acquire
+                ? ForAcquire(finding.Acquire.Api, acquire, catalog)
+                : ImmutableDictionary<string, string?>.Empty;
+
+        /// <summary>The properties for a resource the named API acquires as <paramref name="acquire"/> describes.</summary>
+        public static ImmutableDictionary<string, string?> ForAcquire(string api, AcquireSpec acquire, SpecCatalog catalog)
         {
-            var properties = ImmutableDictionary<string, string?>.Empty;
-            if (finding.Acquire is null || catalog.FindAcquire(finding.Acquire.Api) is not { } acquire) return properties;
             var release = acquire.Family.PreferredRelease;
-            properties = properties
-                .Add(Acquire, finding.Acquire.Api)
+            var properties = ImmutableDictionary<string, string?>.Empty
+                .Add(Acquire, api)
                 .Add(Release, release)
                 .Add(ResourceAt, Describe(acquire));
             if (catalog.FindRelease(release) is { } spec)

@@ -31,6 +31,20 @@ namespace KLeakLint.CodeFixes.Tests
             return test.RunAsync();
         }
 
+        /// <summary>One fix with user spec files (AdditionalFiles, e.g. <c>/0/mylib.kleaklint.spec</c>) in the project.</summary>
+        public static Task FixWithSpecs<TAnalyzer>(string source, string fixedSource, (string Path, string Text)[] specs, params DiagnosticResult[] expected)
+            where TAnalyzer : DiagnosticAnalyzer, new()
+        {
+            var test = new Test<TAnalyzer> { TestCode = Usings + source, FixedCode = Usings + fixedSource };
+            foreach (var spec in specs)
+            {
+                test.TestState.AdditionalFiles.Add((spec.Path, spec.Text));
+                test.FixedState.AdditionalFiles.Add((spec.Path, spec.Text));
+            }
+            test.ExpectedDiagnostics.AddRange(expected);
+            return test.RunAsync();
+        }
+
         /// <summary>The diagnostics are there, and the fix offers nothing for them.</summary>
         public static Task NoFix(string source, params DiagnosticResult[] expected)
         {
