@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Writes a C# project of N interop methods (default 5,000) for bench/analyzer/run.sh.
 
-The methods are the shapes interop wrappers are made of: HGlobal and CoTaskMem buffers freed in finally or on each
-path, pinned GCHandles, NativeMemory with loops, string marshalling, P/Invoke status checks with early returns, and
-a share of leaks so that the analyzer reports as well as checks. Deterministic: same N, same files.
+The methods are the shapes interop wrappers are made of, in turn: five that manage native memory by hand (HGlobal and
+CoTaskMem buffers freed in finally or on each path, pinned GCHandles, NativeMemory with a loop, string copies, one of
+them leaking on an error return so that the analyzer reports as well as checks) and four that call native code without
+managing memory (SafeHandle arguments, structs through out parameters, strings marshalled by the runtime, status
+checks). Deterministic: same N, same files.
 """
 import os
 import sys
@@ -85,6 +87,31 @@ SHAPES = [
         return rc + {i};
     }}
 """,
+    # A SafeHandle-based wrapper: the marshaller owns the handle, nothing to release by hand.
+    """    public static int Send{i}(SafeHandle socket, ReadOnlySpan<byte> data)
+    {{
+        if (socket.IsInvalid) throw new ArgumentException("invalid handle", nameof(socket));
+        int sent = Native.send(socket, data.ToArray(), data.Length);
+        if (sent < 0) throw new InvalidOperationException("send failed: " + Marshal.GetLastPInvokeError() + " in {i}");
+        return sent;
+    }}
+""",
+    # A struct filled through an out parameter and converted.
+    """    public static TimeSpan Uptime{i}(IntPtr handle)
+    {{
+        Native.Stat stat;
+        int rc = Native.stat(handle, out stat);
+        if (rc != 0) return TimeSpan.Zero;
+        return TimeSpan.FromMilliseconds(stat.Uptime + {i});
+    }}
+""",
+    # Strings marshalled by the runtime, result checked.
+    """    public static string Name{i}(IntPtr handle, string key)
+    {{
+        var name = Native.name(handle, key ?? string.Empty);
+        return string.IsNullOrEmpty(name) ? "unnamed-{i}" : name;
+    }}
+""",
     # Plain wrapper without allocation.
     """    public static int Status{i}(IntPtr handle)
     {{
@@ -111,6 +138,16 @@ internal static class Native
     [DllImport("bench")] public static extern int read(IntPtr handle, IntPtr buffer, int size);
     [DllImport("bench")] public static extern int write(IntPtr handle, IntPtr buffer, int size);
     [DllImport("bench")] public static extern int status(IntPtr handle);
+    [DllImport("bench", SetLastError = true)] public static extern int send(SafeHandle socket, byte[] data, int size);
+    [DllImport("bench")] public static extern int stat(IntPtr handle, out Stat stat);
+    [DllImport("bench", CharSet = CharSet.Ansi)] public static extern string name(IntPtr handle, string key);
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct Stat
+    {
+        public long Uptime;
+        public int Flags;
+    }
 }
 """)
     for start in range(0, count, per_file):
