@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 
 namespace KvStore
 {
-    /// <summary>P/Invoke declarations for libkv (../native/kv.h).</summary>
+    /// <summary>P/Invoke declarations for libkv (../native/kv.h). KL0102 on kv_open: it returns the owned database as IntPtr.</summary>
     internal static class Native
     {
         private const string Library = "kv";

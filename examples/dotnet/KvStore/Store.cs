@@ -80,6 +80,21 @@ namespace KvStore
             }
         }
 
+        /// <summary>KL0001: a store that opens but has no key is never closed (kv_open/kv_close come from kv.kleaklint.spec).</summary>
+        public static bool HasKey(string path, string key)
+        {
+            IntPtr nativePath = Marshal.StringToHGlobalAnsi(path);
+            IntPtr db = Native.kv_open(nativePath);
+            Marshal.FreeHGlobal(nativePath);
+            if (db == IntPtr.Zero)
+                return false;
+            using var store = new Store(path);
+            if (!store.Contains(key))
+                return false;
+            Native.kv_close(db);
+            return true;
+        }
+
         /// <summary>Correct: every path frees what it allocated, exceptions included.</summary>
         public bool Contains(string key)
         {
