@@ -71,6 +71,9 @@ namespace KLeakLint.CodeFixes
 
         public StatementSyntax ReleaseStatement() => SyntaxFactory.ExpressionStatement(ReleaseCall());
 
+        /// <summary>The release as a reader would write it, for titles: <c>Marshal.FreeHGlobal(p)</c>, <c>h.Free()</c>.</summary>
+        public string ReleaseText => Release.IsStatic ? Release.ContainingType.Name + "." + Release.Name + "(" + Holder.Name + ")" : Holder.Name + "." + Release.Name + "()";
+
         /// <summary>The statement is a call of the release on the holder (<c>Marshal.FreeHGlobal(p);</c>, <c>h.Free();</c>).</summary>
         public bool IsReleaseStatement(StatementSyntax statement, SemanticModel model, CancellationToken cancellation)
         {

@@ -30,7 +30,9 @@ namespace KLeakLint.CodeFixes
         public override FixAllProvider GetFixAllProvider() =>
             FixAllProvider.Create((context, document, diagnostics) => FixAsync(document, diagnostics, context.CancellationToken));
 
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        public override Task RegisterCodeFixesAsync(CodeFixContext context) => Guard.Register(() => RegisterAsync(context));
+
+        private async Task RegisterAsync(CodeFixContext context)
         {
             var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
             var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
@@ -38,14 +40,17 @@ namespace KLeakLint.CodeFixes
             foreach (var diagnostic in context.Diagnostics)
             {
                 if (!(Plan(root, model, diagnostic, context.CancellationToken) is { } plan)) continue;
-                var title = "Call " + plan.Resource.ReleaseCall().NormalizeWhitespace() + " before this exit";
+                var title = "Call " + plan.Resource.ReleaseText + " before this exit";
                 context.RegisterCodeFix(
                     CodeAction.Create(title, c => FixAsync(context.Document, ImmutableArray.Create(diagnostic), c)!, EquivalenceKey),
                     diagnostic);
             }
         }
 
-        private static async Task<Document?> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellation)
+        private static Task<Document?> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellation) =>
+            Guard.Fix(document, () => FixCoreAsync(document, diagnostics, cancellation));
+
+        private static async Task<Document?> FixCoreAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellation)
         {
             var editor = await DocumentEditor.CreateAsync(document, cancellation).ConfigureAwait(false);
             var plans = diagnostics.Select(d => Plan(editor.OriginalRoot, editor.SemanticModel, d, cancellation)).OfType<ExitRelease>();

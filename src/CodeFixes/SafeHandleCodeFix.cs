@@ -42,7 +42,9 @@ namespace KLeakLint.CodeFixes
         public override FixAllProvider GetFixAllProvider() =>
             FixAllProvider.Create((context, document, diagnostics) => FixAsync(document, diagnostics, context.CancellationToken));
 
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        public override Task RegisterCodeFixesAsync(CodeFixContext context) => Guard.Register(() => RegisterAsync(context));
+
+        private async Task RegisterAsync(CodeFixContext context)
         {
             var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
             var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
@@ -57,7 +59,10 @@ namespace KLeakLint.CodeFixes
             }
         }
 
-        private static async Task<Document?> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellation)
+        private static Task<Document?> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellation) =>
+            Guard.Fix(document, () => FixCoreAsync(document, diagnostics, cancellation));
+
+        private static async Task<Document?> FixCoreAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellation)
         {
             var editor = await DocumentEditor.CreateAsync(document, cancellation).ConfigureAwait(false);
             var plans = diagnostics.Select(d => Plan(editor.OriginalRoot, editor.SemanticModel, d, cancellation)).OfType<HandlePlan>().ToList();

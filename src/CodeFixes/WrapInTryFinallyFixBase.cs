@@ -34,7 +34,9 @@ namespace KLeakLint.CodeFixes
         public sealed override FixAllProvider GetFixAllProvider() =>
             FixAllProvider.Create((context, document, diagnostics) => FixAsync(document, diagnostics, context.CancellationToken));
 
-        public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        public sealed override Task RegisterCodeFixesAsync(CodeFixContext context) => Guard.Register(() => RegisterAsync(context));
+
+        private async Task RegisterAsync(CodeFixContext context)
         {
             var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
             var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
@@ -54,7 +56,10 @@ namespace KLeakLint.CodeFixes
                 ? TryFinallyRewrite.Apply(root, model, resource, AcquireInsideTry, release, cancellation)
                 : null;
 
-        private async Task<Document?> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellation)
+        private Task<Document?> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellation) =>
+            Guard.Fix(document, () => FixCoreAsync(document, diagnostics, cancellation));
+
+        private async Task<Document?> FixCoreAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellation)
         {
             var root = await document.GetSyntaxRootAsync(cancellation).ConfigureAwait(false);
             if (root is null) return document;
