@@ -4,6 +4,7 @@ namespace KLeakLint.CodeFixes
     internal static class DiagnosticIds
     {
         public const string Leak = "KL0001";
+        public const string UnownedRelease = "KL0005";
         public const string ExceptionPathLeak = "KL0101";
         public const string RawOwnedHandle = "KL0102";
     }

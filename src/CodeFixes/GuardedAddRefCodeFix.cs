@@ -27,16 +27,16 @@ namespace KLeakLint.CodeFixes
 
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.Leak, DiagnosticIds.ExceptionPathLeak);
 
-        protected override string EquivalenceKey => "KLeakLint.GuardedAddRef";
+        private protected override string Key => "KLeakLint.GuardedAddRef";
 
-        protected override bool AcquireInsideTry => true;
+        private protected override bool AcquireInsideTry => true;
 
         public static bool IsAddRef(string? acquire) => string.Equals(acquire, AddRef, StringComparison.Ordinal);
 
-        protected override bool Accepts(Diagnostic diagnostic) =>
+        private protected override bool Accepts(Diagnostic diagnostic) =>
             diagnostic.Properties.TryGetValue(LeakProperties.Acquire, out var acquire) && IsAddRef(acquire);
 
-        private protected override string Title(LeakedResource resource) => "Guard DangerousAddRef with try/finally";
+        private protected override string TitleFor(LeakedResource resource) => "Guard DangerousAddRef with try/finally";
 
         /// <summary><c>if (success) h.DangerousRelease();</c>, with the flag the call was given.</summary>
         private protected override StatementSyntax? FinallyStatement(LeakedResource resource, SemanticModel model, CancellationToken cancellation)

@@ -5,7 +5,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -20,37 +19,19 @@ namespace KLeakLint.CodeFixes
     /// closing brace. A return value that reads the resource is computed into a local first.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReleaseBeforeExitCodeFix)), Shared]
-    public sealed class ReleaseBeforeExitCodeFix : CodeFixProvider
+    public sealed class ReleaseBeforeExitCodeFix : DocumentFixProvider
     {
         public const string EquivalenceKey = "KLeakLint.ReleaseBeforeExit";
 
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.Leak);
 
-        // One editor per document: several releases at one exit (Fix All, two leaked resources) go in together.
-        public override FixAllProvider GetFixAllProvider() =>
-            FixAllProvider.Create((context, document, diagnostics) => FixAsync(document, diagnostics, context.CancellationToken));
+        private protected override string Key => EquivalenceKey;
 
-        public override Task RegisterCodeFixesAsync(CodeFixContext context) => Guard.Register(() => RegisterAsync(context));
+        private protected override string? Title(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellation) =>
+            Plan(root, model, diagnostic, cancellation) is { } plan ? "Call " + plan.Resource.ReleaseText + " before this exit" : null;
 
-        private async Task RegisterAsync(CodeFixContext context)
-        {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null || model is null) return;
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (!(Plan(root, model, diagnostic, context.CancellationToken) is { } plan)) continue;
-                var title = "Call " + plan.Resource.ReleaseText + " before this exit";
-                context.RegisterCodeFix(
-                    CodeAction.Create(title, c => FixAsync(context.Document, ImmutableArray.Create(diagnostic), c)!, EquivalenceKey),
-                    diagnostic);
-            }
-        }
-
-        private static Task<Document?> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellation) =>
-            Guard.Fix(document, () => FixCoreAsync(document, diagnostics, cancellation));
-
-        private static async Task<Document?> FixCoreAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellation)
+        // One editor for the document: several releases at one exit (two leaked resources) go in together.
+        private protected override async Task<Document?> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellation)
         {
             var editor = await DocumentEditor.CreateAsync(document, cancellation).ConfigureAwait(false);
             var plans = diagnostics.Select(d => Plan(editor.OriginalRoot, editor.SemanticModel, d, cancellation)).OfType<ExitRelease>();

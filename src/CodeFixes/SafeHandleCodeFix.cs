@@ -8,7 +8,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using KLeakLint.Analyzers;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -26,7 +25,7 @@ namespace KLeakLint.CodeFixes
     /// stored the IntPtr need to follow; the release P/Invoke keeps its IntPtr parameter for ReleaseHandle.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SafeHandleCodeFix)), Shared]
-    public sealed class SafeHandleCodeFix : CodeFixProvider
+    public sealed class SafeHandleCodeFix : DocumentFixProvider
     {
         public const string EquivalenceKey = "KLeakLint.SafeHandle";
 
@@ -38,31 +37,13 @@ namespace KLeakLint.CodeFixes
 
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.RawOwnedHandle);
 
+        private protected override string Key => EquivalenceKey;
+
+        private protected override string? Title(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellation) =>
+            Plan(root, model, diagnostic, cancellation) is { } plan ? "Return a SafeHandle (" + plan.HandleName + ") that calls " + plan.Release.Name + "()" : null;
+
         // Several P/Invokes of one family (open, create, dup) share one generated class.
-        public override FixAllProvider GetFixAllProvider() =>
-            FixAllProvider.Create((context, document, diagnostics) => FixAsync(document, diagnostics, context.CancellationToken));
-
-        public override Task RegisterCodeFixesAsync(CodeFixContext context) => Guard.Register(() => RegisterAsync(context));
-
-        private async Task RegisterAsync(CodeFixContext context)
-        {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null || model is null) return;
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (!(Plan(root, model, diagnostic, context.CancellationToken) is { } plan)) continue;
-                context.RegisterCodeFix(
-                    CodeAction.Create("Return a SafeHandle (" + plan.HandleName + ") that calls " + plan.Release.Name + "()",
-                        c => FixAsync(context.Document, ImmutableArray.Create(diagnostic), c)!, EquivalenceKey),
-                    diagnostic);
-            }
-        }
-
-        private static Task<Document?> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellation) =>
-            Guard.Fix(document, () => FixCoreAsync(document, diagnostics, cancellation));
-
-        private static async Task<Document?> FixCoreAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellation)
+        private protected override async Task<Document?> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellation)
         {
             var editor = await DocumentEditor.CreateAsync(document, cancellation).ConfigureAwait(false);
             var plans = diagnostics.Select(d => Plan(editor.OriginalRoot, editor.SemanticModel, d, cancellation)).OfType<HandlePlan>().ToList();

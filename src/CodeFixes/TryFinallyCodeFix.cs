@@ -17,15 +17,15 @@ namespace KLeakLint.CodeFixes
     {
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.Leak, DiagnosticIds.ExceptionPathLeak);
 
-        protected override string EquivalenceKey => "KLeakLint.TryFinally";
+        private protected override string Key => "KLeakLint.TryFinally";
 
-        protected override bool AcquireInsideTry => false;
+        private protected override bool AcquireInsideTry => false;
 
         // DangerousAddRef has its own pattern (GuardedAddRefCodeFix): a release in finally must test the success flag.
-        protected override bool Accepts(Diagnostic diagnostic) =>
+        private protected override bool Accepts(Diagnostic diagnostic) =>
             !(diagnostic.Properties.TryGetValue(LeakProperties.Acquire, out var acquire) && GuardedAddRefCodeFix.IsAddRef(acquire));
 
-        private protected override string Title(LeakedResource resource) => "Release " + resource.Holder.Name + " in a finally block";
+        private protected override string TitleFor(LeakedResource resource) => "Release " + resource.Holder.Name + " in a finally block";
 
         private protected override StatementSyntax? FinallyStatement(LeakedResource resource, SemanticModel model, CancellationToken cancellation) =>
             resource.ReleaseStatement();

@@ -4,8 +4,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace KLeakLint.CodeFixes
@@ -15,40 +13,25 @@ namespace KLeakLint.CodeFixes
     /// them one acquire at a time on the document as it is after the previous one (the spans nest), finding each acquire
     /// again by an annotation; several findings about one acquire make one <c>try</c>.
     /// </summary>
-    public abstract class WrapInTryFinallyFixBase : CodeFixProvider
+    public abstract class WrapInTryFinallyFixBase : DocumentFixProvider
     {
         private const string AcquireAnnotationKind = "KLeakLint.Acquire";
 
-        protected abstract string EquivalenceKey { get; }
-
         /// <summary>The acquire statement itself goes into try (DangerousAddRef: its success flag is set even when it throws).</summary>
-        protected abstract bool AcquireInsideTry { get; }
+        private protected abstract bool AcquireInsideTry { get; }
 
-        protected abstract bool Accepts(Diagnostic diagnostic);
+        private protected abstract bool Accepts(Diagnostic diagnostic);
 
-        private protected abstract string Title(LeakedResource resource);
+        private protected abstract string TitleFor(LeakedResource resource);
 
         /// <summary>What the finally block runs.</summary>
         private protected abstract StatementSyntax? FinallyStatement(LeakedResource resource, SemanticModel model, CancellationToken cancellation);
 
-        public sealed override FixAllProvider GetFixAllProvider() =>
-            FixAllProvider.Create((context, document, diagnostics) => FixAsync(document, diagnostics, context.CancellationToken));
-
-        public sealed override Task RegisterCodeFixesAsync(CodeFixContext context) => Guard.Register(() => RegisterAsync(context));
-
-        private async Task RegisterAsync(CodeFixContext context)
+        private protected sealed override string? Title(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellation)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null || model is null) return;
-            foreach (var diagnostic in context.Diagnostics.Where(Accepts))
-            {
-                var resource = LeakedResource.Find(root, model, diagnostic, context.CancellationToken);
-                if (resource is null || Rewrite(root, model, resource, context.CancellationToken) is null) continue;
-                context.RegisterCodeFix(
-                    CodeAction.Create(Title(resource), c => FixAsync(context.Document, ImmutableArray.Create(diagnostic), c)!, EquivalenceKey),
-                    diagnostic);
-            }
+            if (!Accepts(diagnostic)) return null;
+            var resource = LeakedResource.Find(root, model, diagnostic, cancellation);
+            return resource is not null && Rewrite(root, model, resource, cancellation) is not null ? TitleFor(resource) : null;
         }
 
         private SyntaxNode? Rewrite(SyntaxNode root, SemanticModel model, LeakedResource resource, CancellationToken cancellation) =>
@@ -56,10 +39,7 @@ namespace KLeakLint.CodeFixes
                 ? TryFinallyRewrite.Apply(root, model, resource, AcquireInsideTry, release, cancellation)
                 : null;
 
-        private Task<Document?> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellation) =>
-            Guard.Fix(document, () => FixCoreAsync(document, diagnostics, cancellation));
-
-        private async Task<Document?> FixCoreAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellation)
+        private protected sealed override async Task<Document?> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellation)
         {
             var root = await document.GetSyntaxRootAsync(cancellation).ConfigureAwait(false);
             if (root is null) return document;

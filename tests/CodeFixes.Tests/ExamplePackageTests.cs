@@ -17,7 +17,7 @@ namespace KLeakLint.CodeFixes.Tests
         [Fact]
         public async Task Example_built_against_the_package_shows_the_expected_findings()
         {
-            var script = Path.Combine(RepositoryRoot(), "examples", "dotnet", "build.sh");
+            var script = Path.Combine(Repository.Root(), "examples", "dotnet", "build.sh");
             var start = new ProcessStartInfo("bash", "\"" + script + "\" --check")
             {
                 RedirectStandardOutput = true,
@@ -33,13 +33,6 @@ namespace KLeakLint.CodeFixes.Tests
             Assert.True(process.WaitForExit(300_000), "build.sh did not finish in 5 minutes");
             Assert.True(process.ExitCode == 0, "build.sh --check failed:\n" + stdout + "\n" + await stderr);
             Assert.Contains("the findings match EXPECTED", stdout, StringComparison.Ordinal);
-        }
-
-        private static string RepositoryRoot()
-        {
-            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-                if (File.Exists(Path.Combine(directory.FullName, "KLeakLint.sln"))) return directory.FullName;
-            throw new InvalidOperationException("KLeakLint.sln not found above " + AppContext.BaseDirectory);
         }
     }
 }

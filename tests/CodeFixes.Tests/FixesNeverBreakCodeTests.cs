@@ -114,18 +114,32 @@ static unsafe class Shapes
         if (fill(h.DangerousGetHandle(), 0) < 0) return;
         h.DangerousRelease();
     }
+
+    static int Unguarded(SafeHandle h)
+    {
+        bool ok = false;
+        try
+        {
+            h.DangerousAddRef(ref ok);
+            return fill(h.DangerousGetHandle(), 0);
+        }
+        finally
+        {
+            h.DangerousRelease();
+        }
+    }
 }
 ";
 
         private static readonly CodeFixProvider[] Providers =
         {
-            new ReleaseBeforeExitCodeFix(), new TryFinallyCodeFix(), new GuardedAddRefCodeFix(), new SafeHandleCodeFix(),
+            new ReleaseBeforeExitCodeFix(), new TryFinallyCodeFix(), new GuardedAddRefCodeFix(), new GuardDangerousReleaseCodeFix(), new SafeHandleCodeFix(),
         };
 
         [Fact]
         public async Task Every_action_and_fix_all_keeps_the_code_compiling()
         {
-            var example = Path.Combine(RepositoryRoot(), "examples", "dotnet", "KvStore");
+            var example = Path.Combine(Repository.Root(), "examples", "dotnet", "KvStore");
             var sources = new[] { ("Shapes.cs", Shapes) }
                 .Concat(new[] { "Native.cs", "Store.cs" }.Select(f => (f, File.ReadAllText(Path.Combine(example, f)))));
             var (document, diagnostics) = await Analyze(sources, File.ReadAllText(Path.Combine(example, "kv.kleaklint.spec")));
@@ -194,13 +208,6 @@ static unsafe class Shapes
             Assert.DoesNotContain(found, d => d.Id == "AD0001");
             var byTree = project.Documents.ToDictionary(d => d.FilePath!);
             return (project.Documents.First(), found.Where(d => d.Location.IsInSource).Select(d => (byTree[d.Location.SourceTree!.FilePath], d)).ToList());
-        }
-
-        private static string RepositoryRoot()
-        {
-            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-                if (File.Exists(Path.Combine(directory.FullName, "KLeakLint.sln"))) return directory.FullName;
-            throw new InvalidOperationException("KLeakLint.sln not found above " + AppContext.BaseDirectory);
         }
 
         /// <summary>Fix All's view of the findings: the ones the analyzers reported.</summary>
