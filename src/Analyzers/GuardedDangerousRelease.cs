@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using KLeakLint.Analyzers.Lowering;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -32,12 +33,7 @@ namespace KLeakLint.Analyzers
             }
         }
 
-        private static bool IsSafeHandleCall(IInvocationOperation call)
-        {
-            for (var type = call.TargetMethod.ContainingType; type is not null; type = type.BaseType)
-                if (type.Name == "SafeHandle" && type.ContainingNamespace?.ToDisplayString() == "System.Runtime.InteropServices") return true;
-            return false;
-        }
+        private static bool IsSafeHandleCall(IInvocationOperation call) => TypeFacts.IsSafeHandle(call.TargetMethod.ContainingType);
 
         /// <summary>An <c>if</c> (or <c>&amp;&amp;</c>, <c>?:</c>) between the release and the finally tests the success flag.</summary>
         private static bool IsGuardedBy(SyntaxNode release, SyntaxNode stop, string flag)

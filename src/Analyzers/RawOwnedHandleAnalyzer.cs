@@ -34,7 +34,10 @@ namespace KLeakLint.Analyzers
         private static void Analyze(SymbolAnalysisContext context, UserCatalogs catalogs)
         {
             if (context.Symbol is not IMethodSymbol method || !TypeFacts.IsPlatformInvoke(method)) return;
-            foreach (var reference in method.DeclaringSyntaxReferences)
+            // A [LibraryImport] partial method also has a (generated) implementation part, analyzed as a symbol of its own:
+            // report on the user's declaration only.
+            if (method.PartialDefinitionPart is not null) return;
+            foreach (var reference in method.DeclaringSyntaxReferences.Take(1))
             {
                 if (reference.GetSyntax(context.CancellationToken) is not MethodDeclarationSyntax declaration) continue;
                 var catalog = new SpecCatalog(catalogs.For(declaration.SyntaxTree));
@@ -44,11 +47,11 @@ namespace KLeakLint.Analyzers
                 var offset = method.IsStatic ? 0 : 1;
                 switch (acquire.Location)
                 {
-                    case ResourceLocation.ReturnValue when IsRawHandle(method.ReturnType):
+                    case ResourceLocation.ReturnValue when TypeFacts.IsRawHandle(method.ReturnType):
                         Report(context, declaration.ReturnType, name, acquire, "returns", LeakProperties.ForAcquire(name, acquire, catalog));
                         break;
                     case ResourceLocation.OutArgument o when o.Index - offset is int i && i >= 0 && i < method.Parameters.Length
-                                                               && IsRawHandle(method.Parameters[i].Type) && i < declaration.ParameterList.Parameters.Count:
+                                                               && TypeFacts.IsRawHandle(method.Parameters[i].Type) && i < declaration.ParameterList.Parameters.Count:
                         Report(context, (SyntaxNode?)declaration.ParameterList.Parameters[i].Type ?? declaration.ParameterList.Parameters[i], name, acquire, "stores through an out parameter",
                             LeakProperties.ForAcquire(name, acquire, catalog));
                         break;
@@ -65,9 +68,5 @@ namespace KLeakLint.Analyzers
                 name + "() " + how + " an owned " + acquire.Family.Noun + " as " + at + ": declare it as a SafeHandle subclass whose ReleaseHandle calls " +
                 release + "(), so that the runtime releases it on every path and exception"));
         }
-
-        /// <summary>IntPtr, nint, UIntPtr, nuint and unmanaged pointers: nothing releases them by itself.</summary>
-        private static bool IsRawHandle(ITypeSymbol type) =>
-            type.SpecialType == SpecialType.System_IntPtr || type.SpecialType == SpecialType.System_UIntPtr || type.TypeKind == TypeKind.Pointer;
     }
 }

@@ -1,5 +1,9 @@
+using System;
 using System.Collections.Generic;
+using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit;
 
 namespace KLeakLint.Analyzers.Tests
@@ -222,6 +226,46 @@ static void Guarded(System.IO.Stream stream)
     }
     finally { Marshal.FreeHGlobal(p); }
 }"),
+            Case("dangerous_addref_guarded", @"
+static int Write(SafeHandle handle)
+{
+    bool added = false;
+    try
+    {
+        handle.DangerousAddRef(ref added);
+        return Native.fill(handle.DangerousGetHandle(), 4);
+    }
+    finally
+    {
+        if (added) handle.DangerousRelease();
+    }
+}"),
+            Case("dangerous_addref_for_the_lifetime_of_an_object", @"
+sealed class Pin : IDisposable
+{
+    private readonly SafeHandle _handle;
+    private bool _added;
+    public Pin(SafeHandle handle) { _handle = handle; _handle.DangerousAddRef(ref _added); }
+    public IntPtr Raw => _handle.DangerousGetHandle();
+    public void Dispose() { if (_added) { _handle.DangerousRelease(); _added = false; } }
+}"),
+            Case("catch_frees_and_rethrows", @"
+static IntPtr Make(string text)
+{
+    IntPtr p = Marshal.StringToCoTaskMemUni(text);
+    try { Check(text); }
+    catch { Marshal.FreeCoTaskMem(p); throw; }
+    return p;
+}
+static void Check(string text) { if (text.Length == 0) throw new ArgumentException(nameof(text)); }"),
+            Case("throw_after_release", @"
+static void Send(string text)
+{
+    IntPtr p = Marshal.StringToHGlobalUni(text);
+    int rc = Native.fill(p, text.Length);
+    Marshal.FreeHGlobal(p);
+    if (rc != 0) throw new InvalidOperationException(""send failed: "" + rc);
+}"),
         };
 
         private static object[] Case(string name, string members) =>
@@ -240,6 +284,33 @@ static void Guarded(System.IO.Stream stream)
         public void No_finding_and_no_exception_in_the_pipeline(string name, string source)
         {
             Assert.True(Pipeline.Run(source).Count == 0, name);
+        }
+
+        /// <summary>The folder CorrectInterop: whole files of wrappers, with the user pairs of mylib.kleaklint.spec.</summary>
+        private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "CorrectInterop");
+
+        public static IEnumerable<object[]> Files() =>
+            Directory.GetFiles(Folder, "*.cs").OrderBy(f => f, StringComparer.Ordinal).Select(f => new object[] { Path.GetFileName(f) });
+
+        [Fact]
+        public void The_folder_has_files_for_every_family_of_wrappers() => Assert.True(Files().Count() >= 5);
+
+        [Theory]
+        [MemberData(nameof(Files))]
+        public Task Every_analyzer_passes_the_folder_with_no_diagnostic(string file)
+        {
+            var test = new AllAnalyzersTest { TestCode = File.ReadAllText(Path.Combine(Folder, file)) };
+            test.TestState.AdditionalFiles.Add(("/0/mylib.kleaklint.spec", File.ReadAllText(Path.Combine(Folder, "mylib.kleaklint.spec"))));
+            return test.RunAsync();
+        }
+
+        /// <summary>Every DiagnosticAnalyzer the analyzer assembly ships, not only the one named in the type.</summary>
+        private sealed class AllAnalyzersTest : Verify.AnalyzerTest<ResourceLeakAnalyzer>
+        {
+            protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() =>
+                typeof(ResourceLeakAnalyzer).Assembly.GetTypes()
+                    .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract)
+                    .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!);
         }
     }
 }

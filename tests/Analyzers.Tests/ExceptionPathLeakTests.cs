@@ -132,6 +132,36 @@ class C
 }");
 
         [Fact]
+        public Task Span_access_and_marshalling_helpers_do_not_throw() => Analyze(@"
+class C
+{
+    struct Header { public int Size; public int Kind; }
+    static unsafe int Run(int n)
+    {
+        byte* p = (byte*)NativeMemory.Alloc((nuint)n);
+        var span = new Span<byte>(p, n);
+        for (int i = 0; i < span.Length; i++) span[i] = (byte)i;
+        int offset = (int)Marshal.OffsetOf<Header>(nameof(Header.Kind));
+        int first = span.Slice(offset)[0];
+        NativeMemory.Free(p);
+        return first;
+    }
+}");
+
+        [Fact]
+        public Task ThrowExceptionForHR_throws() => Analyze(@"
+class C
+{
+    [DllImport(""native"")] static extern int query(IntPtr buffer);
+    static void Run()
+    {
+        IntPtr p = {|#1:Marshal.AllocCoTaskMem(64)|};
+        {|#0:Marshal.ThrowExceptionForHR(query(p))|};
+        Marshal.FreeCoTaskMem(p);
+    }
+}", Diagnostic("KL0101").WithLocation(0).WithLocation(1));
+
+        [Fact]
         public Task A_leak_on_a_normal_path_is_KL0001_not_also_KL0101() => Analyze(@"
 class C
 {" + Helpers + @"

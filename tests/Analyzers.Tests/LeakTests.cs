@@ -266,5 +266,22 @@ class C
         return 0;
     }
 }", Diagnostic("KL0001").WithLocation(0).WithLocation(1));
+
+        [Fact]
+        public Task Native_allocator_through_P_Invoke_needs_no_configuration() => Analyze(@"
+class C
+{
+    [DllImport(""libc"")] static extern IntPtr malloc(nuint size);
+    [DllImport(""libc"")] static extern void free(IntPtr p);
+    [DllImport(""native"")] static extern int fill(IntPtr buffer, int size);
+    static int Run()
+    {
+        IntPtr p = {|#1:malloc(64)|};
+        if (p == IntPtr.Zero) return -1;
+        if (fill(p, 64) != 0) {|#0:return -2;|}
+        free(p);
+        return 0;
+    }
+}", Diagnostic("KL0001").WithLocation(0).WithLocation(1));
     }
 }

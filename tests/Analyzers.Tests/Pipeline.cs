@@ -19,7 +19,7 @@ namespace KLeakLint.Analyzers.Tests
     /// </summary>
     internal static class Pipeline
     {
-        public static readonly SpecCatalog Catalog = SpecCatalog.LoadBuiltIn();
+        public static readonly SpecCatalog Catalog = KLeakLint.Analyzers.Catalogs.UserCatalogs.BuiltIn.Value;
 
         public static CSharpCompilation Compile(string source)
         {

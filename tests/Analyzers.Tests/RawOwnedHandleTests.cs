@@ -34,6 +34,15 @@ static unsafe partial class Native
 }", Diagnostic("KL0102").WithLocation(0), Diagnostic("KL0102").WithLocation(1));
 
         [Fact]
+        public Task LibraryImport_partial_method_is_reported_once_on_its_declaration() => Check(@"
+static partial class Native
+{
+    [LibraryImport(""mylib"", EntryPoint = ""mylib_open"", StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial {|#0:IntPtr|} Open(string name);
+    internal static partial IntPtr Open(string name) => IntPtr.Zero;
+}", Diagnostic("KL0102").WithLocation(0));
+
+        [Fact]
         public Task Out_parameter() => Check(@"
 static class Native
 {
@@ -54,6 +63,26 @@ static class Native
 {
     [DllImport(""mylib"")] public static extern {|#0:IntPtr|} mylib_open(string name);
 }", new (string, string)[0], "kleaklint.acquire = mylib_open\nkleaklint.release = mylib_close\n", Diagnostic("KL0102").WithLocation(0));
+
+        [Fact]
+        public Task Well_known_native_apis_need_no_configuration() => Run<RawOwnedHandleAnalyzer>(@"
+static class Native
+{
+    [DllImport(""libc"")] public static extern {|#0:IntPtr|} malloc(nuint size);
+    [DllImport(""libc"")] public static extern void free(IntPtr p);
+    [DllImport(""kernel32"", CharSet = CharSet.Unicode)] public static extern {|#1:IntPtr|} CreateEventW(IntPtr attributes, bool manual, bool initial, string? name);
+    [DllImport(""kernel32"")] public static extern bool CloseHandle(IntPtr handle);
+    [DllImport(""kernel32"", EntryPoint = ""LoadLibraryW"", CharSet = CharSet.Unicode)] public static extern {|#2:IntPtr|} Load(string path);
+}", new (string, string)[0], null, Diagnostic("KL0102").WithLocation(0), Diagnostic("KL0102").WithLocation(1), Diagnostic("KL0102").WithLocation(2));
+
+        [Fact]
+        public Task Names_alone_pair_open_with_close() => Run<RawOwnedHandleAnalyzer>(@"
+static class Native
+{
+    [DllImport(""sqlite3"")] public static extern int sqlite3_open_v2(string path, out IntPtr db, int flags, string? vfs);
+    [DllImport(""zip"")] public static extern {|#0:IntPtr|} zip_open(string path, int flags, out int error);
+    [DllImport(""zip"")] public static extern int zip_close(IntPtr archive);
+}", new (string, string)[0], null, Diagnostic("KL0102").WithLocation(0));
 
         [Fact]
         public Task SafeHandle_return_is_fine() => Check(@"

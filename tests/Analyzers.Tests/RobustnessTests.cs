@@ -40,6 +40,11 @@ namespace KLeakLint.Analyzers.Tests
             "static unsafe void M{0}(int n) {{ byte* b = (byte*)NativeMemory.Alloc((nuint)n); var s = new Span<byte>(b, n); s.Clear(); if (s.Length == 0) {{ NativeMemory.Free(b); return; }} NativeMemory.Free(b); }}",
             "static int M{0}(int[,] grid, int[][] jagged) {{ grid[0, 0] = jagged[0][0]; var r = new Range(1, 2); return jagged[0][r].Length + grid.Length; }}",
             "static void M{0}() {{ var e = new EventHandler((s, a) => {{ }}); Action a = delegate {{ }}; a += () => {{ }}; a(); e(null, EventArgs.Empty); }}",
+            "static int M{0}(int a) {{ IntPtr p = Marshal.AllocHGlobal(4); try {{ try {{ if (a > 1) throw new InvalidOperationException(); }} catch (InvalidOperationException e) when (e.Data.Count == 0) {{ throw; }} finally {{ Console.WriteLine(a); }} }} catch {{ Marshal.FreeHGlobal(p); throw; }} Marshal.FreeHGlobal(p); return a; }}",
+            "static void M{0}(SafeHandle h) {{ bool ok = false; try {{ h.DangerousAddRef(ref ok); Use(h.DangerousGetHandle()); }} finally {{ if (ok) h.DangerousRelease(); }} }}",
+            "static int M{0}(string? s) {{ using var ms = new System.IO.MemoryStream(); var t = s ?? throw new ArgumentNullException(nameof(s)); ms.WriteByte(1); return t.Length; }}",
+            "static IEnumerable<int> M{0}(int n) {{ try {{ yield return n; }} finally {{ Console.WriteLine(n); }} }}",
+            "static int M{0}(int a) {{ try {{ try {{ return a / (a - 1); }} finally {{ if (a == 3) throw new InvalidOperationException(); }} }} catch (DivideByZeroException) {{ return 0; }} catch (Exception e) when (e is InvalidOperationException) {{ return -1; }} }}",
             "static int M{0}(int a) {{ var p = new Point{0} {{ X = a }}; p.Y = p.X; var q = p with {{ X = 2 }}; return q.X + p.Y; }} record struct Point{0} {{ public int X; public int Y; }}",
         };
 
@@ -110,7 +115,7 @@ class Broken
             var exceptions = new ConcurrentBag<Exception>();
             var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
                 (exception, analyzer, diagnostic) => exceptions.Add(exception), concurrentAnalysis: true, logAnalyzerExecutionTime: false);
-            var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ResourceLeakAnalyzer()), options);
+            var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ResourceLeakAnalyzer(), new RawOwnedHandleAnalyzer()), options);
             var diagnostics = await withAnalyzers.GetAllDiagnosticsAsync();
             return (diagnostics, exceptions);
         }

@@ -14,7 +14,7 @@ namespace KLeakLint.Analyzers.Tests
 static class Native
 {
     [DllImport(""mylib"")] public static extern IntPtr mylib_open(string name);
-    [DllImport(""mylib"")] public static extern void mylib_close(IntPtr handle);
+    [DllImport(""mylib"")] public static extern void mylib_shutdown(IntPtr handle);
     [DllImport(""mylib"", EntryPoint = ""mylib_read"")] public static extern int Read(IntPtr handle, byte[] buffer, int size);
 }
 ";
@@ -27,17 +27,57 @@ class C
         IntPtr h = {|#1:Native.mylib_open(name)|};
         if (h == IntPtr.Zero) return -1;
         if (Native.Read(h, new byte[4], 4) < 0) {|#0:return -2;|}
-        Native.mylib_close(h);
+        Native.mylib_shutdown(h);
         return 0;
     }
 }" + Native;
 
         private const string Spec = @"
 # the same format as the C side's spec files
-family mylib class=memory noun=mylib_handle release=mylib_close
+family mylib class=memory noun=mylib_handle release=mylib_shutdown
 acquire mylib_open family=mylib fails=null
-release mylib_close family=mylib arg=0
+release mylib_shutdown family=mylib arg=0
 ";
+
+        [Fact]
+        public Task Names_alone_pair_an_opening_P_Invoke_with_its_closing_one() => Analyze(@"
+class C
+{
+    static int Run(string path)
+    {
+        IntPtr w = {|#1:Widgets.CreateWidget(path)|};
+        if (w == IntPtr.Zero) return -1;
+        if (Widgets.widget_new_frame(w) == IntPtr.Zero) {|#0:return -2;|}
+        Widgets.DestroyWidget(w);
+        return 0;
+    }
+}
+static class Widgets
+{
+    [DllImport(""widgets"")] public static extern IntPtr CreateWidget(string path);
+    [DllImport(""widgets"")] public static extern void DestroyWidget(IntPtr widget);
+    [DllImport(""widgets"")] public static extern IntPtr widget_new_frame(IntPtr widget);
+}", Diagnostic("KL0001").WithLocation(0).WithLocation(1));
+
+        [Fact]
+        public Task Names_pair_only_within_the_declaring_type_and_with_a_handle_parameter() => Analyze(@"
+class C
+{
+    static void Run(string path)
+    {
+        IntPtr a = A.sqlite3_open(path);
+        IntPtr b = B.thing_alloc(4);
+    }
+}
+static class A
+{
+    [DllImport(""x"")] public static extern IntPtr sqlite3_open(string path);
+}
+static class B
+{
+    [DllImport(""x"")] public static extern IntPtr thing_alloc(int size);
+    [DllImport(""x"")] public static extern void thing_free(int size);
+}");
 
         [Fact]
         public Task Without_pairs_nothing_is_known() => Analyze(LeakyUse.Replace("{|#1:", "").Replace("|}", "").Replace("{|#0:", ""));
@@ -60,7 +100,7 @@ release mylib_close family=mylib arg=0
 
         [Fact]
         public Task EditorConfig_options() =>
-            AnalyzeWithPairs(LeakyUse, new (string, string)[0], "kleaklint.acquire = mylib_open\nkleaklint.release = mylib_close:mylib_open\n",
+            AnalyzeWithPairs(LeakyUse, new (string, string)[0], "kleaklint.acquire = mylib_open\nkleaklint.release = mylib_shutdown:mylib_open\n",
                 Diagnostic("KL0001").WithLocation(0).WithLocation(1));
 
         [Fact]
@@ -72,9 +112,9 @@ class C
     {
         IntPtr h = Native.mylib_open(name);
         if (h == IntPtr.Zero) return;
-        Native.mylib_close(h);
+        Native.mylib_shutdown(h);
     }
-}" + Native, new (string, string)[0], "kleaklint.acquire = mylib_open, mylib_dup\nkleaklint.release = mylib_close\n");
+}" + Native, new (string, string)[0], "kleaklint.acquire = mylib_open, mylib_dup\nkleaklint.release = mylib_shutdown\n");
 
         [Fact]
         public Task EditorConfig_handoff() =>
@@ -87,7 +127,7 @@ class C
         IntPtr h = Native.mylib_open(name);
         mylib_attach(owner, h);
     }
-}" + Native, new (string, string)[0], "kleaklint.acquire = mylib_open\nkleaklint.release = mylib_close\nkleaklint.handoff = mylib_attach:1\n");
+}" + Native, new (string, string)[0], "kleaklint.acquire = mylib_open\nkleaklint.release = mylib_shutdown\nkleaklint.handoff = mylib_attach:1\n");
 
         private const string Attributes = @"
 [AttributeUsage(AttributeTargets.All)] sealed class AcquiresResourceAttribute : Attribute { public AcquiresResourceAttribute(string family = """") { } }

@@ -25,11 +25,17 @@ namespace KLeakLint.Analyzers.Catalogs
         /// <summary>The family of attributes that name none.</summary>
         private const string DefaultFamily = "resource";
 
-        /// <summary>Adds what the method's attributes declare to <paramref name="layer"/> (a catalog of one body or one check).</summary>
+        /// <summary>
+        /// Adds what the method's attributes declare to <paramref name="layer"/> (a catalog of one body or one check); for a
+        /// P/Invoke that nothing declares, what its name says (<see cref="ConventionPairs"/>).
+        /// </summary>
         public static void Learn(IMethodSymbol method, SpecCatalog layer)
         {
             var name = CalleeNames.Of(method);
-            if (SpecFor(method, name, family => layer.FindFamily(family) is not null) is not { } spec) return;
+            var spec = SpecFor(method, name, family => layer.FindFamily(family) is not null);
+            if (spec is null && TypeFacts.IsPlatformInvoke(method) && !ThrowingCalls.IsKnown(layer, name) && !ThrowingCalls.IsKnown(layer, CalleeNames.EntryPoint(method)))
+                spec = ConventionPairs.SpecFor(method, name);
+            if (spec is null) return;
             try
             {
                 layer.AddText("attributes of " + name, spec);
@@ -47,12 +53,13 @@ namespace KLeakLint.Analyzers.Catalogs
             var lines = new StringBuilder();
 
             var acquire = Find(method.GetAttributes(), AcquireNames) ?? Find(method.GetReturnTypeAttributes(), AcquireNames);
-            if (acquire is not null)
+            // A SafeHandle result or out parameter is released by the runtime: nothing to track.
+            if (acquire is not null && !TypeFacts.IsSafeHandle(method.ReturnType))
                 Acquire(lines, method, name, FamilyOf(acquire), "return", isKnownFamily);
             foreach (var parameter in method.Parameters)
             {
                 var index = parameter.Ordinal + offset;
-                if (Find(parameter.GetAttributes(), AcquireNames) is { } outAcquire && parameter.RefKind == RefKind.Out)
+                if (Find(parameter.GetAttributes(), AcquireNames) is { } outAcquire && parameter.RefKind == RefKind.Out && !TypeFacts.IsSafeHandle(parameter.Type))
                     Acquire(lines, method, name, FamilyOf(outAcquire), "out" + index, isKnownFamily);
                 if (Find(parameter.GetAttributes(), ReleaseNames) is { } release)
                     Release(lines, name, FamilyOf(release), index, isKnownFamily);

@@ -17,8 +17,18 @@ namespace KLeakLint.Analyzers.Catalogs
     /// </summary>
     internal sealed class UserCatalogs
     {
-        /// <summary>Parsed once per process: read-only afterwards, so analyses share it across threads.</summary>
-        public static readonly Lazy<SpecCatalog> BuiltIn = new Lazy<SpecCatalog>(SpecCatalog.LoadBuiltIn);
+        /// <summary>
+        /// Core's built-in catalog under the analyzers' own native.spec (APIs reached through P/Invoke). Parsed once per
+        /// process: read-only afterwards, so analyses share it across threads.
+        /// </summary>
+        public static readonly Lazy<SpecCatalog> BuiltIn = new Lazy<SpecCatalog>(LoadBuiltIn);
+
+        private static SpecCatalog LoadBuiltIn()
+        {
+            var catalog = new SpecCatalog(SpecCatalog.LoadBuiltIn());
+            catalog.AddResources(typeof(UserCatalogs).Assembly, "KLeakLint.Analyzers.Specs.");
+            return catalog;
+        }
 
         private readonly SpecCatalog _compilation;
         private readonly AnalyzerConfigOptionsProvider _options;

@@ -24,7 +24,10 @@ namespace KLeakLint.Analyzers.Lowering
         public static string Resolve(IMethodSymbol method, SpecCatalog catalog)
         {
             var name = Of(method);
-            if (ThrowingCalls.IsKnown(catalog, name) || !TypeFacts.IsPlatformInvoke(method)) return name;
+            // A P/Invoke that returns a SafeHandle has already done what the catalog asks: the runtime releases it.
+            if (ThrowingCalls.IsKnown(catalog, name) || !TypeFacts.IsPlatformInvoke(method) || TypeFacts.IsSafeHandle(method.ReturnType)
+                || method.Parameters.Any(p => p.RefKind == RefKind.Out && TypeFacts.IsSafeHandle(p.Type)))
+                return name;
             var entryPoint = EntryPoint(method);
             return ThrowingCalls.IsKnown(catalog, entryPoint) ? entryPoint : name;
         }

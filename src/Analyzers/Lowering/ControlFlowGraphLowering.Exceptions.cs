@@ -64,8 +64,10 @@ namespace KLeakLint.Analyzers.Lowering
                 else
                 {
                     target = _function.NewBlock();
-                    var test = new Condition.Unknown("the exception is caught by 'catch (" + handler.ExceptionType?.Name + ")'");
-                    target.Terminator = new BranchTerminator(test, entry, HandlersFrom(statement, index + 1, frame), _map.SpanOf(_graph.Blocks[handler.FirstBlockOrdinal].Operations.FirstOrDefault()?.Syntax ?? _graph.OriginalOperation.Syntax));
+                    // Never a fact the engine keeps: the text has a '(' (two throws need not be caught alike).
+                    var test = new Condition.Unknown("catch (" + handler.ExceptionType?.Name + ") matches");
+                    var at = _graph.Blocks[handler.FirstBlockOrdinal].Operations.FirstOrDefault()?.Syntax ?? _graph.OriginalOperation.Syntax;
+                    target.Terminator = new BranchTerminator(test, entry, HandlersFrom(statement, index + 1, frame), _map.SpanOf(at));
                 }
             }
             _handlers[key] = target;

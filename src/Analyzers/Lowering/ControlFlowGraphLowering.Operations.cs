@@ -263,8 +263,8 @@ namespace KLeakLint.Analyzers.Lowering
             var span = _map.SpanOf(assignment.Syntax);
             if (assignment.Target is IPropertyReferenceOperation { Arguments.Length: > 0 } indexer)
             {
-                // this[i] = v is a call to the setter.
-                var setter = indexer.Property.SetMethod;
+                // this[i] = v is a call to the setter (to the getter of a ref-returning indexer such as Span's).
+                var setter = indexer.Property.SetMethod ?? indexer.Property.GetMethod;
                 var receiver = indexer.Instance is null ? null : LowerValue(indexer.Instance);
                 var arguments = indexer.Arguments.Select(a => LowerValue(a.Value)).ToList();
                 var stored = LowerValue(assignment.Value);

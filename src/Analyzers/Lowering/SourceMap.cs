@@ -9,9 +9,8 @@ namespace KLeakLint.Analyzers.Lowering
     /// The engine speaks in <see cref="SourceSpan"/>s (file, line, column); Roslyn needs <see cref="Location"/>s.
     /// Every span the lowering hands to the IR is registered here so that findings map back to the exact syntax.
     /// <para>
-    /// Several nodes start at one position (<c>b[1] = 2</c> and <c>b[1]</c>), and a SourceSpan has no end, so the
-    /// length of the node rides along in <see cref="SourceSpan.File"/> after the path ("Test.cs|4"). Only this class
-    /// reads it back: findings of the analyzer never print the file, they are mapped to locations here.
+    /// Several nodes start at one position (<c>b[1] = 2</c> and <c>b[1]</c>): the span's <see cref="SourceSpan.Length"/>
+    /// keeps them apart.
     /// </para>
     /// </summary>
     internal sealed class SourceMap
@@ -25,7 +24,7 @@ namespace KLeakLint.Analyzers.Lowering
         public SourceSpan Register(SyntaxTree tree, TextSpan span)
         {
             var position = tree.GetLineSpan(span).StartLinePosition;
-            var key = new SourceSpan(tree.FilePath + "|" + span.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), position.Line + 1, position.Character + 1);
+            var key = new SourceSpan(tree.FilePath, position.Line + 1, position.Character + 1) { Length = span.Length };
             if (!_locations.ContainsKey(key)) _locations[key] = Location.Create(tree, span);
             return key;
         }

@@ -22,16 +22,25 @@ namespace KLeakLint.Analyzers.Lowering
             "SafeHandle.DangerousAddRef",
         };
 
-        /// <summary>Static helpers that do not throw on valid input.</summary>
+        /// <summary>
+        /// System types whose members do not throw on valid input: arithmetic helpers, and the interop helpers used between
+        /// an allocation and its release (marshalling reads and writes, span access). Code does not guard them.
+        /// </summary>
         private static readonly HashSet<string> NonThrowingTypes = new HashSet<string>(System.StringComparer.Ordinal)
         {
             "Math", "MathF", "GC", "Interlocked", "Volatile", "Unsafe",
+            "Marshal", "NativeMemory", "Buffer", "MemoryMarshal", "Span", "ReadOnlySpan",
+        };
+
+        /// <summary>Members of those types that exist to throw.</summary>
+        private static readonly HashSet<string> ThrowingMethods = new HashSet<string>(System.StringComparer.Ordinal)
+        {
+            "Marshal.ThrowExceptionForHR", "Marshal.GetExceptionForHR",
         };
 
         /// <summary>Methods that do not throw on valid input, as <c>Type.Method</c>.</summary>
         private static readonly HashSet<string> NonThrowingMethods = new HashSet<string>(System.StringComparer.Ordinal)
         {
-            "Span.Clear", "Span.Fill", "Span.GetPinnableReference", "ReadOnlySpan.GetPinnableReference",
             "Object.ReferenceEquals", "Object.GetType", "String.IsNullOrEmpty", "String.IsNullOrWhiteSpace",
             "GCHandle.ToIntPtr", "Monitor.Enter", "Monitor.Exit", "Monitor.TryEnter",
         };
@@ -41,7 +50,7 @@ namespace KLeakLint.Analyzers.Lowering
 
         public static bool MayThrow(IMethodSymbol? method, string name, SpecCatalog catalog)
         {
-            if (method is null || CatalogFunctionsThatThrow.Contains(name)) return true;
+            if (method is null || CatalogFunctionsThatThrow.Contains(name) || ThrowingMethods.Contains(name)) return true;
             if (IsKnown(catalog, name) || NonThrowingMethods.Contains(name) || TypeFacts.IsPlatformInvoke(method)) return false;
             var type = method.ContainingType;
             if (type is null) return true;

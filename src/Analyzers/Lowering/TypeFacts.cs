@@ -50,6 +50,18 @@ namespace KLeakLint.Analyzers.Lowering
             field.Name == "Zero" && field.IsStatic
             && (field.ContainingType.SpecialType == SpecialType.System_IntPtr || field.ContainingType.SpecialType == SpecialType.System_UIntPtr);
 
+        /// <summary>IntPtr, nint, UIntPtr, nuint and unmanaged pointers: nothing releases what they point to by itself.</summary>
+        public static bool IsRawHandle(ITypeSymbol type) =>
+            type.SpecialType == SpecialType.System_IntPtr || type.SpecialType == SpecialType.System_UIntPtr || type.TypeKind == TypeKind.Pointer;
+
+        /// <summary>A SafeHandle (or subclass): the runtime releases what it holds.</summary>
+        public static bool IsSafeHandle(ITypeSymbol? type)
+        {
+            for (var t = type; t is not null; t = t.BaseType)
+                if (t.Name == "SafeHandle" && t.ContainingNamespace?.ToDisplayString() == "System.Runtime.InteropServices") return true;
+            return false;
+        }
+
         public static bool IsGCHandle(ITypeSymbol? type) =>
             type is not null && type.Name == "GCHandle" && type.ContainingNamespace?.ToDisplayString() == "System.Runtime.InteropServices";
     }

@@ -49,7 +49,8 @@ namespace KLeakLint.Core.Engine
                 {
                     steps++;
                     // A call that may throw also continues, before any effect of its own, at its handler (C# only).
-                    if (instruction is CallInstruction { OnException: { } handler } call) thrown.Add((handler, _transfer.Thrown(call, state)));
+                    if (instruction is CallInstruction { OnException: { } handler } call && _transfer.ExceptionMatters(handler, state))
+                        thrown.Add((handler, _transfer.Thrown(call, state)));
                     if (!_transfer.Execute(instruction, state)) { alive = false; break; }
                 }
                 // Explored after the normal successors, the earliest call first: a finding names the first call that can throw.

@@ -16,6 +16,14 @@ namespace KLeakLint.Core.Engine
     /// </summary>
     internal sealed partial class Transfer
     {
+        /// <summary>
+        /// An exception that goes straight out of the function matters only when something is held; one that meets a
+        /// handler (a catch, a finally) is followed, since the handler's code is analyzed on that path.
+        /// </summary>
+        public bool ExceptionMatters(BasicBlock handler, AbstractState state) =>
+            !(handler.Instructions.Count == 0 && handler.Terminator is ThrowTerminator { Handler: null })
+            || state.Resources.Values.Any(r => r.IsHeld && r.ParameterIndex is null);
+
         /// <summary>The state on the path where the call throws: taken before the call does anything.</summary>
         public AbstractState Thrown(CallInstruction call, AbstractState state)
         {

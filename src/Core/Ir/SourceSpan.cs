@@ -5,6 +5,12 @@ namespace KLeakLint.Core.Ir
     {
         public static readonly SourceSpan None = new SourceSpan("", 0, 0);
 
-        public override string ToString() => $"{File}:{Line}:{Column}";
+        /// <summary>
+        /// Characters the code covers from the start; 0 when the frontend gives only the start (the C frontend). Part of the
+        /// identity: two nodes that start at one position (<c>b[1] = 2</c> and <c>b[1]</c>) are two spans.
+        /// </summary>
+        public int Length { get; init; }
+
+        public override string ToString() => Length == 0 ? $"{File}:{Line}:{Column}" : $"{File}:{Line}:{Column}+{Length}";
     }
 }

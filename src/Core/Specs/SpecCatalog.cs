@@ -36,14 +36,19 @@ namespace KLeakLint.Core.Specs
         public static SpecCatalog LoadBuiltIn()
         {
             var catalog = new SpecCatalog();
-            var assembly = typeof(SpecCatalog).Assembly;
-            foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)).OrderBy(n => n, StringComparer.Ordinal))
+            catalog.AddResources(typeof(SpecCatalog).Assembly, ResourcePrefix);
+            return catalog;
+        }
+
+        /// <summary>Adds the spec files embedded in <paramref name="assembly"/> under <paramref name="prefix"/>, in name order.</summary>
+        public void AddResources(System.Reflection.Assembly assembly, string prefix)
+        {
+            foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).OrderBy(n => n, StringComparer.Ordinal))
             {
                 using var stream = assembly.GetManifestResourceStream(name)!;
                 using var reader = new StreamReader(stream);
-                catalog.AddText(name.Substring(ResourcePrefix.Length), reader.ReadToEnd());
+                AddText(name.Substring(prefix.Length), reader.ReadToEnd());
             }
-            return catalog;
         }
 
         /// <summary>Adds the entries of one spec file; later entries for the same function replace earlier ones.</summary>
