@@ -16,6 +16,7 @@ namespace KLeakLint.Analyzers
     {
         public static bool Any(IOperation body, SpecCatalog catalog)
         {
+            SpecCatalog? learned = null;
             foreach (var operation in body.Descendants())
             {
                 var method = operation switch
@@ -25,7 +26,13 @@ namespace KLeakLint.Analyzers
                     IPropertyReferenceOperation { Arguments.Length: > 0 } indexer => indexer.Property.GetMethod,
                     _ => null,
                 };
-                if (method is not null && Matters(method, catalog)) return true;
+                if (method is null) continue;
+                if (Matters(method, catalog)) return true;
+                // Pairs declared by attributes on the callee, or read from a P/Invoke's name: learned the way the lowering
+                // learns them, into a layer of this body's own.
+                learned ??= new SpecCatalog(catalog);
+                AttributePairs.Learn(method, learned);
+                if (Matters(method, learned)) return true;
             }
             return false;
         }
@@ -33,9 +40,7 @@ namespace KLeakLint.Analyzers
         private static bool Matters(IMethodSymbol method, SpecCatalog catalog)
         {
             var name = CalleeNames.Resolve(method, catalog);
-            if (catalog.FindAcquire(name) is not null || catalog.FindRelease(name) is not null || catalog.FindConsumes(name).Count > 0) return true;
-            // Pairs declared by attributes on the callee (learned into the body's catalog layer during lowering).
-            return AttributePairs.SpecFor(method, name, _ => true) is not null;
+            return catalog.FindAcquire(name) is not null || catalog.FindRelease(name) is not null || catalog.FindConsumes(name).Count > 0;
         }
     }
 }
