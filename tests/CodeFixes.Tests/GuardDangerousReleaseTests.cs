@@ -7,14 +7,10 @@ namespace KLeakLint.CodeFixes.Tests
     /// <summary>KL0005 on an unguarded DangerousRelease in finally: the release is made conditional on the AddRef's flag.</summary>
     public sealed class GuardDangerousReleaseTests
     {
-        private const string Native = @"
-    [DllImport(""native"")] static extern int write_fd(IntPtr fd, int value);
-";
-
         [Fact]
         public Task Release_in_finally_tests_the_flag() => Fix(@"
 class C
-{" + Native + @"
+{" + NativeDeclarations.WriteFd + @"
     static int Write(SafeHandle handle, int value)
     {
         bool success = false;
@@ -30,7 +26,7 @@ class C
     }
 }", @"
 class C
-{" + Native + @"
+{" + NativeDeclarations.WriteFd + @"
     static int Write(SafeHandle handle, int value)
     {
         bool success = false;

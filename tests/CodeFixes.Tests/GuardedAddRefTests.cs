@@ -9,14 +9,10 @@ namespace KLeakLint.CodeFixes.Tests
     /// </summary>
     public sealed class GuardedAddRefTests
     {
-        private const string Native = @"
-    [DllImport(""native"")] static extern int write_fd(IntPtr fd, int value);
-";
-
         [Fact]
         public Task AddRef_and_release_become_the_guarded_pattern() => Fix(@"
 class C
-{" + Native + @"
+{" + NativeDeclarations.WriteFd + @"
     static int Write(SafeHandle handle, int value)
     {
         bool success = false;
@@ -29,7 +25,7 @@ class C
     }
 }", @"
 class C
-{" + Native + @"
+{" + NativeDeclarations.WriteFd + @"
     static int Write(SafeHandle handle, int value)
     {
         bool success = false;
@@ -52,7 +48,7 @@ class C
         [Fact]
         public Task Fix_all_guards_each_AddRef() => Fix(@"
 class C
-{" + Native + @"
+{" + NativeDeclarations.WriteFd + @"
     static void A(SafeHandle h)
     {
         bool ok = false;
@@ -70,7 +66,7 @@ class C
     }
 }", @"
 class C
-{" + Native + @"
+{" + NativeDeclarations.WriteFd + @"
     static void A(SafeHandle h)
     {
         bool ok = false;

@@ -7,14 +7,10 @@ namespace KLeakLint.CodeFixes.Tests
     /// <summary>KL0001 fixed by calling the release just before the exit that leaks.</summary>
     public sealed class ReleaseBeforeExitTests
     {
-        private const string Native = @"
-    [DllImport(""native"")] static extern int fill(IntPtr buffer, int size);
-";
-
         [Fact]
         public Task Embedded_error_return_gets_a_block() => Fix(@"
 class C
-{" + Native + @"
+{" + NativeDeclarations.Fill + @"
     static int Read()
     {
         IntPtr buffer = {|#1:Marshal.AllocHGlobal(64)|};
@@ -25,7 +21,7 @@ class C
     }
 }", @"
 class C
-{" + Native + @"
+{" + NativeDeclarations.Fill + @"
     static int Read()
     {
         IntPtr buffer = Marshal.AllocHGlobal(64);
@@ -72,7 +68,7 @@ class C
         [Fact]
         public Task Falling_off_the_end_gets_the_release_as_the_last_statement() => Fix(@"
 class C
-{" + Native + @"
+{" + NativeDeclarations.Fill + @"
     static void Pin(byte[] data)
     {
         GCHandle handle = {|#1:GCHandle.Alloc(data, GCHandleType.Pinned)|};
@@ -80,7 +76,7 @@ class C
     {|#0:}|}
 }", @"
 class C
-{" + Native + @"
+{" + NativeDeclarations.Fill + @"
     static void Pin(byte[] data)
     {
         GCHandle handle = GCHandle.Alloc(data, GCHandleType.Pinned);
@@ -92,7 +88,7 @@ class C
         [Fact]
         public Task A_return_value_that_reads_the_memory_is_computed_first() => Fix(@"
 class C
-{" + Native + @"
+{" + NativeDeclarations.Fill + @"
     static int First()
     {
         IntPtr p = {|#1:Marshal.AllocCoTaskMem(4)|};
@@ -101,7 +97,7 @@ class C
     }
 }", @"
 class C
-{" + Native + @"
+{" + NativeDeclarations.Fill + @"
     static int First()
     {
         IntPtr p = Marshal.AllocCoTaskMem(4);
@@ -152,7 +148,7 @@ class C
         [Fact]
         public Task Fix_all_releases_every_leaking_exit_once() => FixAll(@"
 class C
-{" + Native + @"
+{" + NativeDeclarations.Fill + @"
     static int Two(string a, string b)
     {
         IntPtr first = {|#1:Marshal.StringToCoTaskMemUTF8(a)|};
@@ -170,7 +166,7 @@ class C
     {|#4:}|}
 }", @"
 class C
-{" + Native + @"
+{" + NativeDeclarations.Fill + @"
     static int Two(string a, string b)
     {
         IntPtr first = Marshal.StringToCoTaskMemUTF8(a);

@@ -7,14 +7,10 @@ namespace KLeakLint.CodeFixes.Tests
     /// <summary>KL0001 fixed by holding the resource in try with its release in finally.</summary>
     public sealed class TryFinallyTests
     {
-        private const string Native = @"
-    [DllImport(""native"")] static extern int fill(IntPtr buffer, int size);
-";
-
         [Fact]
         public Task Span_up_to_the_release_goes_into_try() => Fix(@"
 class C
-{" + Native + @"
+{" + NativeDeclarations.Fill + @"
     static int Read()
     {
         IntPtr buffer = {|#1:Marshal.AllocHGlobal(64)|};
@@ -27,7 +23,7 @@ class C
     }
 }", @"
 class C
-{" + Native + @"
+{" + NativeDeclarations.Fill + @"
     static int Read()
     {
         IntPtr buffer = Marshal.AllocHGlobal(64);
@@ -49,7 +45,7 @@ class C
         [Fact]
         public Task A_local_used_after_the_release_keeps_the_rest_of_the_block_in_try() => Fix(@"
 class C
-{" + Native + @"
+{" + NativeDeclarations.Fill + @"
     static int Read()
     {
         IntPtr buffer = {|#1:Marshal.AllocHGlobal(64)|};
@@ -61,7 +57,7 @@ class C
     }
 }", @"
 class C
-{" + Native + @"
+{" + NativeDeclarations.Fill + @"
     static int Read()
     {
         IntPtr buffer = Marshal.AllocHGlobal(64);
@@ -82,7 +78,7 @@ class C
         [Fact]
         public Task Without_a_release_the_rest_of_the_block_goes_into_try() => Fix(@"
 class C
-{" + Native + @"
+{" + NativeDeclarations.Fill + @"
     static void Pin(byte[] data)
     {
         GCHandle handle = {|#1:GCHandle.Alloc(data, GCHandleType.Pinned)|};
@@ -90,7 +86,7 @@ class C
     {|#0:}|}
 }", @"
 class C
-{" + Native + @"
+{" + NativeDeclarations.Fill + @"
     static void Pin(byte[] data)
     {
         GCHandle handle = GCHandle.Alloc(data, GCHandleType.Pinned);
@@ -108,7 +104,7 @@ class C
         [Fact]
         public Task A_method_that_returns_the_resource_on_some_path_is_not_wrapped() => NoFix(@"
 class C
-{" + Native + @"
+{" + NativeDeclarations.Fill + @"
     static IntPtr Make(bool keep)
     {
         IntPtr p = {|#1:Marshal.AllocHGlobal(8)|};
@@ -120,7 +116,7 @@ class C
         [Fact]
         public Task Fix_all_nests_two_resources_and_makes_one_try_per_acquire() => FixAll(@"
 class C
-{" + Native + @"
+{" + NativeDeclarations.Fill + @"
     static int Two(string a, string b)
     {
         IntPtr first = {|#1:Marshal.StringToCoTaskMemUTF8(a)|};
@@ -135,7 +131,7 @@ class C
     }
 }", @"
 class C
-{" + Native + @"
+{" + NativeDeclarations.Fill + @"
     static int Two(string a, string b)
     {
         IntPtr first = Marshal.StringToCoTaskMemUTF8(a);
