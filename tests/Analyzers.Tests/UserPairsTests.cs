@@ -60,6 +60,28 @@ static class Widgets
 }", Diagnostic("KL0001").WithLocation(0).WithLocation(1));
 
         [Fact]
+        public Task Names_pair_get_with_put_and_skip_a_release_of_two_handles() => Analyze(@"
+class C
+{
+    static void Run(IntPtr parent, IntPtr window)
+    {
+        IntPtr foo = {|#1:Foo.foo_get(parent)|};
+        if (foo == IntPtr.Zero) return;
+        Foo.foo_use(foo);
+        IntPtr dc = Foo.GetDC(window);
+        Foo.ReleaseDC(window, dc);
+    {|#0:}|}
+}
+static class Foo
+{
+    [DllImport(""foo"")] public static extern IntPtr foo_get(IntPtr parent);
+    [DllImport(""foo"")] public static extern void foo_put(IntPtr foo);
+    [DllImport(""foo"")] public static extern void foo_use(IntPtr foo);
+    [DllImport(""user32"")] public static extern IntPtr GetDC(IntPtr window);
+    [DllImport(""user32"")] public static extern int ReleaseDC(IntPtr window, IntPtr dc);
+}", Diagnostic("KL0001").WithLocation(0).WithLocation(1));
+
+        [Fact]
         public Task Names_pair_only_within_the_declaring_type_and_with_a_handle_parameter() => Analyze(@"
 class C
 {
@@ -115,6 +137,12 @@ class C
         Native.mylib_shutdown(h);
     }
 }" + Native, new (string, string)[0], "kleaklint.acquire = mylib_open, mylib_dup\nkleaklint.release = mylib_shutdown\n");
+
+        [Fact]
+        public Task Malformed_editorconfig_values_are_left_out_without_an_exception() =>
+            AnalyzeWithPairs(LeakyUse, new (string, string)[0],
+                "kleaklint.acquire = mylib_open, , bad name, :x, y:\nkleaklint.release = :::, mylib_shutdown:mylib_open, z:\nkleaklint.handoff = a:b:c, :1\nkleaklint.borrow = *, ?\n",
+                Diagnostic("KL0001").WithLocation(0).WithLocation(1));
 
         [Fact]
         public Task EditorConfig_handoff() =>

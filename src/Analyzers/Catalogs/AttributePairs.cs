@@ -33,7 +33,7 @@ namespace KLeakLint.Analyzers.Catalogs
         {
             var name = CalleeNames.Of(method);
             var spec = SpecFor(method, name, family => layer.FindFamily(family) is not null);
-            if (spec is null && TypeFacts.IsPlatformInvoke(method) && !ThrowingCalls.IsKnown(layer, name) && !ThrowingCalls.IsKnown(layer, CalleeNames.EntryPoint(method)))
+            if (spec is null && TypeFacts.IsPlatformInvoke(method) && !layer.Mentions(name) && !layer.Mentions(CalleeNames.EntryPoint(method)))
                 spec = ConventionPairs.SpecFor(method, name);
             if (spec is null) return;
             try

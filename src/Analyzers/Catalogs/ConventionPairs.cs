@@ -10,8 +10,9 @@ namespace KLeakLint.Analyzers.Catalogs
     /// <summary>
     /// Pairs read from P/Invoke names when nothing declares them (docs/user-pairs.md): a P/Invoke that returns a raw
     /// handle (IntPtr, nint, a pointer) and whose entry point has an acquiring verb — <c>mylib_open</c>,
-    /// <c>CreateWidget</c>, <c>widget_new</c> — pairs with a P/Invoke of the same type that takes a raw handle first and
-    /// is named the same with the matching releasing verb: <c>mylib_close</c>, <c>DestroyWidget</c>, <c>widget_free</c>.
+    /// <c>CreateWidget</c>, <c>widget_new</c> — pairs with a P/Invoke of the same type that
+    /// is named the same with the matching releasing verb: <c>mylib_close</c>, <c>DestroyWidget</c>, <c>widget_free</c>,
+    /// <c>foo_put</c> for <c>foo_get</c>. The release must take exactly one raw handle (the one it releases).
     /// </summary>
     internal static class ConventionPairs
     {
@@ -24,6 +25,10 @@ namespace KLeakLint.Analyzers.Catalogs
             ("acquire", new[] { "release" }),
             ("dup", new[] { "close", "free" }),
             ("clone", new[] { "free", "destroy", "release" }),
+            // Reference counts, the foo_get()/foo_put() of the kernel convention.
+            ("get", new[] { "put", "unref", "release" }),
+            ("ref", new[] { "unref" }),
+            ("retain", new[] { "release" }),
         };
 
         /// <summary>Spec lines pairing the P/Invoke with its release, or null when its name or its type shows none.</summary>
@@ -40,15 +45,16 @@ namespace KLeakLint.Analyzers.Catalogs
                 {
                     var candidate = string.Concat(words.Take(i)) + SameCase(release, words[i]) + string.Concat(words.Skip(i + 1));
                     var releaser = type.GetMembers().OfType<IMethodSymbol>().FirstOrDefault(m => TypeFacts.IsPlatformInvoke(m)
-                        && string.Equals(CalleeNames.EntryPoint(m), candidate, StringComparison.OrdinalIgnoreCase)
-                        && m.Parameters.Length > 0 && TypeFacts.IsRawHandle(m.Parameters[0].Type));
-                    if (releaser is null) continue;
+                        && string.Equals(CalleeNames.EntryPoint(m), candidate, StringComparison.OrdinalIgnoreCase));
+                    // The released argument must be unambiguous: ReleaseDC(hwnd, hdc) takes two handles.
+                    var handles = releaser?.Parameters.Where(p => TypeFacts.IsRawHandle(p.Type)).ToList();
+                    if (releaser is null || handles!.Count != 1) continue;
                     var family = "convention." + name;
                     var releaseName = CalleeNames.Of(releaser);
                     return new StringBuilder()
                         .Append("family ").Append(family).Append(" class=memory noun=native_handle release=").Append(releaseName).Append('\n')
                         .Append("acquire ").Append(name).Append(" family=").Append(family).Append(" fails=null\n")
-                        .Append("release ").Append(releaseName).Append(" family=").Append(family).Append(" arg=0\n")
+                        .Append("release ").Append(releaseName).Append(" family=").Append(family).Append(" arg=").Append(handles[0].Ordinal).Append('\n')
                         .ToString();
                 }
             }

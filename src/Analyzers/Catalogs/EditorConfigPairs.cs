@@ -63,10 +63,13 @@ namespace KLeakLint.Analyzers.Catalogs
             return spec.ToString();
         }
 
+        /// <summary>The entries of a list option; malformed ones (empty names, stray characters) are left out.</summary>
         private static List<string> List(Dictionary<string, string> values, string key) =>
             values.TryGetValue(key, out var value)
-                ? value.Split(',').Select(v => v.Trim()).Where(v => v.Length > 0 && v.All(IsNameCharacter)).ToList()
+                ? value.Split(',').Select(v => v.Trim()).Where(v => v.Length > 0 && v.All(IsNameCharacter) && IsName(Split(v).Name) && Split(v).Name.Length > 0 && Split(v).Target != "").ToList()
                 : new List<string>();
+
+        private static bool IsName(string entry) => entry.Any(c => c != '*' && c != ':');
 
         private static bool IsNameCharacter(char c) => char.IsLetterOrDigit(c) || c == '_' || c == '.' || c == ':' || c == '*';
 

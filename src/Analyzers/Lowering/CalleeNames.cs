@@ -1,4 +1,5 @@
 using System.Linq;
+using KLeakLint.Analyzers.Catalogs;
 using KLeakLint.Core.Specs;
 using Microsoft.CodeAnalysis;
 
@@ -25,11 +26,11 @@ namespace KLeakLint.Analyzers.Lowering
         {
             var name = Of(method);
             // A P/Invoke that returns a SafeHandle has already done what the catalog asks: the runtime releases it.
-            if (ThrowingCalls.IsKnown(catalog, name) || !TypeFacts.IsPlatformInvoke(method) || TypeFacts.IsSafeHandle(method.ReturnType)
+            if (catalog.Pairs(name) || !TypeFacts.IsPlatformInvoke(method) || TypeFacts.IsSafeHandle(method.ReturnType)
                 || method.Parameters.Any(p => p.RefKind == RefKind.Out && TypeFacts.IsSafeHandle(p.Type)))
                 return name;
             var entryPoint = EntryPoint(method);
-            return ThrowingCalls.IsKnown(catalog, entryPoint) ? entryPoint : name;
+            return catalog.Mentions(entryPoint) ? entryPoint : name;
         }
 
         /// <summary>The native function a P/Invoke calls: its EntryPoint, or its own name.</summary>

@@ -219,7 +219,7 @@ namespace KLeakLint.Analyzers.Lowering
             return result is null ? Value.Opaque : new Value.Read(result);
         }
 
-        private bool IsKnown(string name) => ThrowingCalls.IsKnown(_catalog, name);
+        private bool IsKnown(string name) => _catalog.Mentions(name);
 
         /// <summary>
         /// The name a call goes by: <c>Type.Method</c>, or a P/Invoke's native entry point when the catalog knows that

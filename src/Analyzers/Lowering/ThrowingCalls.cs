@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using KLeakLint.Analyzers.Catalogs;
 using KLeakLint.Core.Specs;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -51,18 +52,13 @@ namespace KLeakLint.Analyzers.Lowering
         public static bool MayThrow(IMethodSymbol? method, string name, SpecCatalog catalog)
         {
             if (method is null || CatalogFunctionsThatThrow.Contains(name) || ThrowingMethods.Contains(name)) return true;
-            if (IsKnown(catalog, name) || NonThrowingMethods.Contains(name) || TypeFacts.IsPlatformInvoke(method)) return false;
+            if (catalog.Mentions(name) || NonThrowingMethods.Contains(name) || TypeFacts.IsPlatformInvoke(method)) return false;
             var type = method.ContainingType;
             if (type is null) return true;
             if (method.MethodKind == MethodKind.Constructor && method.IsImplicitlyDeclared && type.IsValueType) return false;
             if (IsPrimitive(type.SpecialType) && !method.Name.StartsWith("Parse", System.StringComparison.Ordinal) || NonThrowingTypes.Contains(type.Name) && TypeFacts.IsInSystemNamespace(type)) return false;
             return !HasTrivialBody(method);
         }
-
-        /// <summary>The catalog says something about the function (then the engine knows what it does).</summary>
-        public static bool IsKnown(SpecCatalog catalog, string name) =>
-            catalog.FindAcquire(name) is not null || catalog.FindRelease(name) is not null || catalog.FindHandoff(name) is not null
-            || catalog.FindConsumes(name).Count > 0 || catalog.IsBorrowing(name) || catalog.IsNoReturn(name);
 
         private static bool IsPrimitive(SpecialType type) =>
             type == SpecialType.System_IntPtr || type == SpecialType.System_UIntPtr || type == SpecialType.System_Boolean
