@@ -14,7 +14,7 @@ using Microsoft.CodeAnalysis.Formatting;
 namespace KLeakLint.CodeFixes
 {
     /// <summary>
-    /// KL0001: inserts the release (the catalog's release for the acquiring API, e.g. <c>Marshal.FreeHGlobal(p)</c>) just
+    /// KL0001 (and KL0101 at a <c>throw</c>): inserts the release (the catalog's release for the acquiring API, e.g. <c>Marshal.FreeHGlobal(p)</c>) just
     /// before the exit that leaks: before a <c>return</c> or <c>throw</c>, or at the end of a body that falls off its
     /// closing brace. A return value that reads the resource is computed into a local first.
     /// </summary>
@@ -23,7 +23,8 @@ namespace KLeakLint.CodeFixes
     {
         public const string EquivalenceKey = "KLeakLint.ReleaseBeforeExit";
 
-        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.Leak);
+        // KL0101 only where its exit is a throw statement (a throwing call has no place before it to release in).
+        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.Leak, DiagnosticIds.ExceptionPathLeak);
 
         private protected override string Key => EquivalenceKey;
 
@@ -78,7 +79,8 @@ namespace KLeakLint.CodeFixes
 
         private static ExitRelease? Plan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellation)
         {
-            if (diagnostic.Id != DiagnosticIds.Leak || !(ExitAt(root, diagnostic.Location) is { } exit)) return null;
+            if (!(ExitAt(root, diagnostic.Location) is { } exit)) return null;
+            if (diagnostic.Id == DiagnosticIds.ExceptionPathLeak ? !(exit is ThrowStatementSyntax) : diagnostic.Id != DiagnosticIds.Leak) return null;
             var resource = LeakedResource.Find(root, model, diagnostic, cancellation);
             var position = exit is BlockSyntax block ? EndOfContent(block) : exit.SpanStart;
             return resource is not null && resource.IsVisibleAt(position, model) ? new ExitRelease(exit, resource) : null;

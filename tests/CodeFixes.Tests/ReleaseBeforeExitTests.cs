@@ -136,6 +136,31 @@ unsafe class C
 }", Diagnostic("KL0001").WithLocation(0).WithLocation(1));
 
         [Fact]
+        public Task A_throw_that_leaks_gets_the_release_before_it() => Fix(@"
+class C
+{
+    static void Run(int n)
+    {
+        IntPtr p = {|#1:Marshal.AllocCoTaskMem(n)|};
+        if (n > 100) {|#0:throw new ArgumentOutOfRangeException(nameof(n));|}
+        Marshal.FreeCoTaskMem(p);
+    }
+}", @"
+class C
+{
+    static void Run(int n)
+    {
+        IntPtr p = Marshal.AllocCoTaskMem(n);
+        if (n > 100)
+        {
+            Marshal.FreeCoTaskMem(p);
+            throw new ArgumentOutOfRangeException(nameof(n));
+        }
+        Marshal.FreeCoTaskMem(p);
+    }
+}", Diagnostic("KL0101").WithLocation(0).WithLocation(1));
+
+        [Fact]
         public Task Dropped_result_has_nothing_to_release() => NoFix(@"
 class C
 {

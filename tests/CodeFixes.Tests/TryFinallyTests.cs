@@ -4,7 +4,7 @@ using static KLeakLint.CodeFixes.Tests.Verify<KLeakLint.CodeFixes.TryFinallyCode
 
 namespace KLeakLint.CodeFixes.Tests
 {
-    /// <summary>KL0001 fixed by holding the resource in try with its release in finally.</summary>
+    /// <summary>KL0001 and KL0101 fixed by holding the resource in try with its release in finally.</summary>
     public sealed class TryFinallyTests
     {
         [Fact]
@@ -100,6 +100,39 @@ class C
         }
     }
 }", Diagnostic("KL0001").WithLocation(0).WithLocation(1));
+
+        [Fact]
+        public Task Exception_path_leak_gets_the_release_in_finally() => Fix(@"
+class C
+{
+    static void Use(IntPtr p) { if (p == IntPtr.Zero) throw new ArgumentException(nameof(p)); }
+
+    static void Run(int n)
+    {
+        IntPtr p = {|#1:Marshal.AllocHGlobal(n)|};
+        {|#0:Use(p)|};
+        Console.WriteLine(n);
+        Marshal.FreeHGlobal(p);
+    }
+}", @"
+class C
+{
+    static void Use(IntPtr p) { if (p == IntPtr.Zero) throw new ArgumentException(nameof(p)); }
+
+    static void Run(int n)
+    {
+        IntPtr p = Marshal.AllocHGlobal(n);
+        try
+        {
+            Use(p);
+            Console.WriteLine(n);
+        }
+        finally
+        {
+            Marshal.FreeHGlobal(p);
+        }
+    }
+}", Diagnostic("KL0101").WithLocation(0).WithLocation(1));
 
         [Fact]
         public Task A_method_that_returns_the_resource_on_some_path_is_not_wrapped() => NoFix(@"
