@@ -48,20 +48,23 @@ namespace KLeakLint.Analyzers
                 switch (acquire.Location)
                 {
                     case ResourceLocation.ReturnValue when TypeFacts.IsRawHandle(method.ReturnType):
-                        Report(context, declaration.ReturnType, name, acquire, "returns");
+                        Report(context, declaration.ReturnType, name, acquire, "returns", LeakProperties.ForAcquire(name, acquire, catalog));
                         break;
                     case ResourceLocation.OutArgument o when o.Index - offset is int i && i >= 0 && i < method.Parameters.Length
                                                                && TypeFacts.IsRawHandle(method.Parameters[i].Type) && i < declaration.ParameterList.Parameters.Count:
-                        Report(context, (SyntaxNode?)declaration.ParameterList.Parameters[i].Type ?? declaration.ParameterList.Parameters[i], name, acquire, "stores through an out parameter");
+                        Report(context, (SyntaxNode?)declaration.ParameterList.Parameters[i].Type ?? declaration.ParameterList.Parameters[i], name, acquire, "stores through an out parameter",
+                            LeakProperties.ForAcquire(name, acquire, catalog));
                         break;
                 }
             }
         }
 
-        private static void Report(SymbolAnalysisContext context, SyntaxNode at, string name, AcquireSpec acquire, string how)
+        private static void Report(SymbolAnalysisContext context, SyntaxNode at, string name, AcquireSpec acquire, string how,
+            ImmutableDictionary<string, string?> properties)
         {
             var release = acquire.Family.PreferredRelease;
-            context.ReportDiagnostic(Diagnostic.Create(RuleDescriptors.RawOwnedHandle, at.GetLocation(),
+            // The properties name the release for the SafeHandle code fix.
+            context.ReportDiagnostic(Diagnostic.Create(RuleDescriptors.RawOwnedHandle, at.GetLocation(), properties,
                 name + "() " + how + " an owned " + acquire.Family.Noun + " as " + at + ": declare it as a SafeHandle subclass whose ReleaseHandle calls " +
                 release + "(), so that the runtime releases it on every path and exception"));
         }

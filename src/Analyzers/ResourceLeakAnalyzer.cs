@@ -38,11 +38,14 @@ namespace KLeakLint.Analyzers
                 if (block is not (IMethodBodyOperation or IConstructorBodyOperation or IBlockOperation)) continue;
                 try
                 {
-                    // The graph must come from the exact element of OperationBlocks (FACTS.md).
-                    var graph = context.GetControlFlowGraph(block);
                     var catalog = catalogs.For(block.Syntax.SyntaxTree);
-                    foreach (var diagnostic in MethodBodyAnalysis.Run(graph, method, block, catalog, context.CancellationToken))
-                        context.ReportDiagnostic(diagnostic);
+                    if (CatalogCalls.Any(block, catalog))
+                    {
+                        // The graph must come from the exact element of OperationBlocks (FACTS.md).
+                        var graph = context.GetControlFlowGraph(block);
+                        foreach (var diagnostic in MethodBodyAnalysis.Run(graph, method, block, catalog, context.CancellationToken))
+                            context.ReportDiagnostic(diagnostic);
+                    }
                     foreach (var diagnostic in GuardedDangerousRelease.Check(block))
                         context.ReportDiagnostic(diagnostic);
                 }
