@@ -146,10 +146,9 @@ namespace KLeakLint.Core.Engine
             if (call.ArgumentRecords is not { } records || release.ArgumentIndex >= records.Count || records[release.ArgumentIndex] is not string record) return;
             // An object allocated here is tracked with its children already.
             if (state.ResourceHeldBy(pointer) is { ParameterIndex: null, Spec: not null }) return;
-            if (state.TouchedFields.Contains(pointer.Root.Name + "->*")) return;
             foreach (var owned in _unit.OwnedFieldsOf(record))
             {
-                if (owned.Constructor == _function.Name || state.TouchedFields.Contains(pointer.Root.Name + "->" + owned.Field)) continue;
+                if (owned.Constructor == _function.Name || FieldHandled(state, pointer.Root.Name, owned.Field)) continue;
                 _report.Report(Rules.Leak, call.Span,
                     call.Callee + "(" + pointer + ") frees " + pointer + " while " + pointer + "->" + owned.Field + " still holds the memory " + owned.Constructor +
                     "() allocated with " + owned.Allocator + "() (line " + owned.Span.Line + "); call " + call.Callee + "(" + pointer + "->" + owned.Field + ") first",

@@ -81,13 +81,66 @@ namespace KLeakLint.Core.Engine
                     if (!IsLogging(call.Callee)) foreach (var argument in call.Arguments) Touch(argument, state);
                     return alive;
                 case AssignInstruction assign:
-                    Touch(assign.Source, state);
-                    Touch(new Value.Read(assign.Target), state);
+                    CheckClearedField(assign, state);
+                    TouchAssigned(assign, state);
                     Assign(assign.Target, Evaluate(assign.Source, state), assign.Span, state);
                     return true;
                 case UseInstruction use: Use(use.Place, use.Span, state); return true;
                 default: return true;
             }
+        }
+
+        /// <summary><c>qmi = ar_snoc-&gt;qmi</c> is noted as a load (<c>qmi&lt;-ar_snoc-&gt;qmi</c>): what happens to <c>qmi</c> then decides.</summary>
+        private static void TouchAssigned(AssignInstruction assign, AbstractState state)
+        {
+            if (assign.Target.Path.Count == 0 && assign.Target.Root.Kind == RootKind.Local && assign.Source is Value.Read { Place: var loaded }
+                && FieldOf(loaded) is string field)
+                state.TouchedFields.Add(assign.Target.Root.Name + "<-" + field);
+            else
+                Touch(assign.Source, state);
+            // Writing a field deals with it; writing a variable does nothing to the object it pointed to.
+            if (assign.Target.Path.Count > 0) Touch(new Value.Read(assign.Target), state);
+        }
+
+        /// <summary>"p->f" for <c>p-&gt;f</c> (and for <c>p-&gt;f.g</c>, <c>p-&gt;f[i]</c>) with p a local or parameter.</summary>
+        private static string? FieldOf(Place place) =>
+            place.Root.Kind is RootKind.Local or RootKind.Parameter && place.Path.Count >= 2 && place.Path[0] is Access.Deref && place.Path[1] is Access.Field f
+                ? place.Root.Name + "->" + f.Name
+                : null;
+
+        /// <summary>
+        /// Whether this path released, passed on or overwrote <c>root-&gt;field</c>, gave <c>root</c>'s whole object away, or
+        /// did either to a local it loaded the field into.
+        /// </summary>
+        private static bool FieldHandled(AbstractState state, string root, string field)
+        {
+            var key = root + "->" + field;
+            if (state.TouchedFields.Contains(key) || state.TouchedFields.Contains(root + "->*")) return true;
+            foreach (var entry in state.TouchedFields)
+            {
+                int arrow = entry.IndexOf("<-", StringComparison.Ordinal);
+                if (arrow > 0 && entry.Substring(arrow + 2) == key && state.TouchedFields.Contains(entry.Substring(0, arrow) + "->*"))
+                    return true;
+            }
+            return false;
+        }
+
+        /// <summary>
+        /// KL0004 for <c>ar_snoc-&gt;qmi = NULL</c> in a function that never freed or passed on what the field held, when the
+        /// file fills that field with memory it allocates: the only pointer to that memory is gone.
+        /// </summary>
+        private void CheckClearedField(AssignInstruction assign, AbstractState state)
+        {
+            if (assign.Source is not Value.Constant { Number: 0 }) return;
+            var target = assign.Target;
+            if (target.Path.Count != 2 || target.Path[0] is not Access.Deref || target.Path[1] is not Access.Field { Record: string record } field) return;
+            if (target.Root.Kind is not (RootKind.Local or RootKind.Parameter) || state.ValueOf(target) is not null) return;
+            if (_unit.FilledFieldOf(record, field.Name) is not { } filled || filled.Constructor == _function.Name) return;
+            if (FieldHandled(state, target.Root.Name, field.Name)) return;
+            _report.Report(Rules.OverwriteLeak, assign.Span,
+                target + " is set to NULL while it still holds the memory " + filled.Constructor + "() allocated with " + filled.Allocator +
+                "() (line " + filled.Span.Line + "), which this function neither freed nor passed on; free it first",
+                null, state);
         }
 
         /// <summary>Records that this path dealt with a field (<c>x-&gt;f</c>) or gave a pointer's whole object away (<c>x-&gt;*</c>).</summary>

@@ -16,15 +16,24 @@ namespace KLeakLint.Core.Engine
         private readonly Dictionary<string, List<FieldRelease>> _fieldReleases;
 
         private readonly Dictionary<string, List<OwnedField>> _ownedFields;
+        private readonly Dictionary<string, OwnedField> _filledFields;
 
-        private UnitFacts(Dictionary<string, List<FieldRelease>> fieldReleases, Dictionary<string, List<OwnedField>> ownedFields)
+        private UnitFacts(Dictionary<string, List<FieldRelease>> fieldReleases, Dictionary<string, List<OwnedField>> ownedFields,
+            Dictionary<string, OwnedField> filledFields)
         {
             _fieldReleases = fieldReleases;
             _ownedFields = ownedFields;
+            _filledFields = filledFields;
         }
 
-        public static UnitFacts Empty { get; } = new UnitFacts(
-            new Dictionary<string, List<FieldRelease>>(StringComparer.Ordinal), new Dictionary<string, List<OwnedField>>(StringComparer.Ordinal));
+        public static UnitFacts Empty { get; } = new UnitFacts(new Dictionary<string, List<FieldRelease>>(StringComparer.Ordinal),
+            new Dictionary<string, List<OwnedField>>(StringComparer.Ordinal), new Dictionary<string, OwnedField>(StringComparer.Ordinal));
+
+        /// <summary>
+        /// A field some function of the file fills with memory it allocated and shows it owns (frees it on a path, or the
+        /// file frees the field): <c>qmi = kzalloc(...); ar_snoc-&gt;qmi = qmi;</c> with <c>kfree(qmi)</c> on an error path.
+        /// </summary>
+        public OwnedField? FilledFieldOf(string record, string field) => _filledFields.TryGetValue(record + "." + field, out var f) ? f : null;
 
         /// <summary>The fields of <paramref name="record"/> that its constructor in this file fills with memory it owns.</summary>
         public IReadOnlyList<OwnedField> OwnedFieldsOf(string record) =>
@@ -51,7 +60,7 @@ namespace KLeakLint.Core.Engine
                     list.Add(new FieldRelease(function.Name, call.Callee, call.Span));
                 }
             }
-            return new UnitFacts(releases, GatherOwnedFields(functions, catalog));
+            return new UnitFacts(releases, GatherOwnedFields(functions, catalog, out var filledFields), filledFields);
         }
 
         /// <summary>
@@ -59,8 +68,10 @@ namespace KLeakLint.Core.Engine
         /// dev-&gt;buf = kmalloc(...)</c>) and that some function of the file frees as <c>kfree(x-&gt;buf)</c>: the object owns
         /// them, so whoever frees the object frees them first.
         /// </summary>
-        private static Dictionary<string, List<OwnedField>> GatherOwnedFields(IReadOnlyList<FunctionIr> functions, SpecCatalog catalog)
+        private static Dictionary<string, List<OwnedField>> GatherOwnedFields(IReadOnlyList<FunctionIr> functions, SpecCatalog catalog,
+            out Dictionary<string, OwnedField> filledFields)
         {
+            var filled = filledFields = new Dictionary<string, OwnedField>(StringComparer.Ordinal);
             var freedAsField = new HashSet<string>(StringComparer.Ordinal);
             foreach (var call in functions.SelectMany(f => f.Blocks).SelectMany(b => b.Instructions).OfType<CallInstruction>())
             {
@@ -71,15 +82,25 @@ namespace KLeakLint.Core.Engine
 
             var owned = new Dictionary<string, List<OwnedField>>(StringComparer.Ordinal);
             var allocated = new HashSet<string>(StringComparer.Ordinal);
+            var freedLocals = new HashSet<string>(StringComparer.Ordinal);
+            var allocatedBy = new Dictionary<string, (string Callee, SourceSpan Span)>(StringComparer.Ordinal);
+            var storedLocals = new List<(string Local, string Key, OwnedField Field)>();
             foreach (var function in functions)
             {
                 allocated.Clear();
+                freedLocals.Clear();
+                allocatedBy.Clear();
+                storedLocals.Clear();
                 foreach (var instruction in function.Blocks.SelectMany(b => b.Instructions))
                 {
                     switch (instruction)
                     {
                         case CallInstruction call when call.Result is not null && AllocatesMemory(catalog, call.Callee):
-                            if (call.Result.Path.Count == 0) allocated.Add(call.Result.Root.Name);
+                            if (call.Result.Path.Count == 0)
+                            {
+                                allocated.Add(call.Result.Root.Name);
+                                allocatedBy[call.Result.Root.Name] = (call.Callee, call.Span);
+                            }
                             else Fill(call.Result, function.Name, call.Callee, call.Span);
                             break;
                         case AssignInstruction assign when assign.Target.Path.Count == 2 && assign.Source is Value.Read fresh
@@ -90,9 +111,24 @@ namespace KLeakLint.Core.Engine
                         case AssignInstruction assign when assign.Target.Path.Count == 0 && assign.Source is Value.Read source
                                                             && source.Place.Path.Count == 0 && allocated.Contains(source.Place.Root.Name):
                             allocated.Add(assign.Target.Root.Name);
+                            if (allocatedBy.TryGetValue(source.Place.Root.Name, out var by)) allocatedBy[assign.Target.Root.Name] = by;
+                            break;
+                        case AssignInstruction store when store.Source is Value.Read { Place: { Path.Count: 0 } stored } && allocated.Contains(stored.Root.Name)
+                                                           && store.Target.Path.Count == 2 && store.Target.Path[0] is Access.Deref
+                                                           && store.Target.Path[1] is Access.Field { Record: string storeRecord } storeField:
+                            (string Callee, SourceSpan Span) allocator = allocatedBy.TryGetValue(stored.Root.Name, out var site) ? site : ("an allocator", store.Span);
+                            storedLocals.Add((stored.Root.Name, storeRecord + "." + storeField.Name,
+                                new OwnedField(storeField.Name, function.Name, allocator.Callee, allocator.Span)));
+                            break;
+                        case CallInstruction free when catalog.FindRelease(free.Callee) is { } release && FreesMemory(release)
+                                                       && release.ArgumentIndex < free.Arguments.Count
+                                                       && free.Arguments[release.ArgumentIndex] is Value.Read { Place: { Path.Count: 0 } freedPlace }:
+                            freedLocals.Add(freedPlace.Root.Name);
                             break;
                     }
                 }
+                foreach (var (local, key, field) in storedLocals)
+                    if ((freedLocals.Contains(local) || freedAsField.Contains(key)) && !filled.ContainsKey(key)) filled[key] = field;
             }
             return owned;
 

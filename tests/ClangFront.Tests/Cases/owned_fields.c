@@ -2,6 +2,7 @@
 // the field freed, or dealt with, before the object itself is freed by a function that did not allocate it.
 #include <linux/slab.h>
 #include <linux/usb.h>
+#include <linux/workqueue.h>
 
 struct tdev { struct usb_interface *intf; char *buf; int n; };
 
@@ -60,4 +61,55 @@ struct other { char *buf; };
 static void other_free(struct other *o)
 {
 	kfree(o);
+}
+
+/* A field the file fills with memory it owns, cleared by a function that neither frees nor passes on what it held. */
+struct qmi { int state; struct workqueue_struct *wq; int hdl; };
+struct snoc { struct qmi *qmi; int id; };
+extern struct snoc *snoc_priv(void *ar);
+extern int qmi_handle_init(int *hdl);
+extern void qmi_handle_release(int *hdl);
+
+static int qmi_init(void *ar)
+{
+	struct snoc *snoc = snoc_priv(ar);
+	struct qmi *qmi;
+	int ret;
+
+	qmi = kzalloc(sizeof(*qmi), GFP_KERNEL);
+	if (!qmi)
+		return -ENOMEM;
+	snoc->qmi = qmi;
+	ret = qmi_handle_init(&qmi->hdl);
+	if (ret) {
+		kfree(qmi);
+		snoc->qmi = NULL;
+		return ret;
+	}
+	return 0;
+}
+
+static int qmi_deinit_bad(void *ar)
+{
+	struct snoc *snoc = snoc_priv(ar);
+	struct qmi *qmi = snoc->qmi;
+
+	qmi->state = 0;
+	qmi_handle_release(&qmi->hdl);
+	destroy_workqueue(qmi->wq);
+	snoc->qmi = NULL; // expected-warning{{KL0004 snoc->qmi qmi_init() kzalloc()}}
+	return 0;
+}
+
+static int qmi_deinit_ok(void *ar)
+{
+	struct snoc *snoc = snoc_priv(ar);
+	struct qmi *qmi = snoc->qmi;
+
+	qmi->state = 0;
+	qmi_handle_release(&qmi->hdl);
+	destroy_workqueue(qmi->wq);
+	kfree(qmi);
+	snoc->qmi = NULL;
+	return 0;
 }
