@@ -84,10 +84,10 @@ namespace KLeakLint.ClangFront.Lowering
         private Condition LowerComparison(Cursor e)
         {
             var operands = e.Children();
-            var left = LowerValue(operands[0]);
-            var right = LowerValue(operands[1]);
+            var left = DecayedArray(operands[0], LowerValue(operands[0]));
+            var right = DecayedArray(operands[1], LowerValue(operands[1]));
             var op = ToCompare(e.BinaryOperator);
-            bool leftPointer = Unwrap(operands[0]).Type.IsPointer, rightPointer = Unwrap(operands[1]).Type.IsPointer;
+            bool leftPointer = IsPointerLike(Unwrap(operands[0]).Type), rightPointer = IsPointerLike(Unwrap(operands[1]).Type);
             if (right is Value.Constant rc)
                 return Compare(left, op, rc.Number, leftPointer);
             if (left is Value.Constant lc)
@@ -99,6 +99,14 @@ namespace KLeakLint.ClangFront.Lowering
             }
             return new Condition.Unknown(Text(e));
         }
+
+        /// <summary>An array compared with a pointer (<c>mask != fastpath_mask</c>) is the address of its first element.</summary>
+        private static Value DecayedArray(Cursor operand, Value lowered) =>
+            IsArray(Unwrap(operand).Type) && lowered is Value.Read read ? new Value.AddressOf(read.Place) : lowered;
+
+        private static bool IsArray(TypeInfo type) => type.Kind is TypeKindCode.ConstantArray or TypeKindCode.IncompleteArray;
+
+        private static bool IsPointerLike(TypeInfo type) => type.IsPointer || IsArray(type);
 
         private static Condition Compare(Value value, CompareOp op, long constant, bool isPointer)
         {

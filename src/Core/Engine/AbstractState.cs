@@ -96,8 +96,11 @@ namespace KLeakLint.Core.Engine
         /// <summary>Drops integer facts (used to widen a block that has seen too many states).</summary>
         public void ForgetIntegers()
         {
-            ConditionFacts.Clear();
-            foreach (var key in Values.Where(kv => kv.Value is SymbolicValue.Integer).Select(kv => kv.Key).ToList())
+            // Whether a pointer was found non-NULL is no integer fact and does not make states diverge in loops.
+            foreach (var key in ConditionFacts.Keys.Where(k => !k.StartsWith("nonnull:", StringComparison.Ordinal)).ToList()) ConditionFacts.Remove(key);
+            // Flags set to 0 or 1 (`is_clk_enabled = true`) stay: they say which cleanup a label must do, and they cannot
+            // grow without bound the way counters can.
+            foreach (var key in Values.Where(kv => kv.Value is SymbolicValue.Integer { Value: not (0 or 1) }).Select(kv => kv.Key).ToList())
                 Values.Remove(key);
         }
 

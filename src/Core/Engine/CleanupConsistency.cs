@@ -23,7 +23,9 @@ namespace KLeakLint.Core.Engine
 
         public void AtErrorExit(SourceSpan exit, string where, AbstractState state)
         {
-            foreach (var r in state.Resources.Values.Where(r => r.StoredIn is not null && r.Spec is not null && (r.Outcomes & Outcome.Acquired) != 0)
+            // An array element (`fragments[cnt].overlay`) is one of many, cleaned up by count elsewhere.
+            foreach (var r in state.Resources.Values.Where(r => r.StoredIn is not null && r.Spec is not null && (r.Outcomes & Outcome.Acquired) != 0
+                                                                && !r.StoredAt!.Path.Any(a => a is Access.Index))
                          .OrderBy(r => r.Id))
             {
                 var key = r.Api + "@" + r.AcquiredAt;

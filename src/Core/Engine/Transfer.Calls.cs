@@ -148,12 +148,36 @@ namespace KLeakLint.Core.Engine
             if (state.ResourceHeldBy(pointer) is { ParameterIndex: null, Spec: not null }) return;
             foreach (var owned in _unit.OwnedFieldsOf(record))
             {
-                if (owned.Constructor == _function.Name || FieldHandled(state, pointer.Root.Name, owned.Field)) continue;
+                // A function that deals with the field on some path knows about it; which paths need it is beyond this check.
+                if (owned.Constructor == _function.Name || MentionedFields.Contains(owned.Field) || FieldHandled(state, pointer.Root.Name, owned.Field)) continue;
+                var releaseFirst = _catalog.FindAcquire(owned.Allocator)?.Family.PreferredRelease ?? call.Callee;
                 _report.Report(Rules.Leak, call.Span,
                     call.Callee + "(" + pointer + ") frees " + pointer + " while " + pointer + "->" + owned.Field + " still holds the memory " + owned.Constructor +
-                    "() allocated with " + owned.Allocator + "() (line " + owned.Span.Line + "); call " + call.Callee + "(" + pointer + "->" + owned.Field + ") first",
+                    "() allocated with " + owned.Allocator + "() (line " + owned.Span.Line + "); release " + pointer + "->" + owned.Field + " with " + releaseFirst + "() first",
                     null, state);
             }
+        }
+
+        /// <summary>The fields this function reaches through a pointer anywhere (<c>x-&gt;f</c>), on any path.</summary>
+        private HashSet<string> MentionedFields => _mentionedFields ??= new HashSet<string>(
+            _function.Blocks.SelectMany(b => b.Instructions).SelectMany(PlacesOf)
+                .Where(p => p.Path.Count >= 2 && p.Path[0] is Access.Deref && p.Path[1] is Access.Field)
+                .Select(p => ((Access.Field)p.Path[1]).Name), StringComparer.Ordinal);
+
+        private HashSet<string>? _mentionedFields;
+
+        private static IEnumerable<Place> PlacesOf(Instruction instruction)
+        {
+            IEnumerable<Value> values = instruction switch
+            {
+                CallInstruction call => call.Arguments,
+                AssignInstruction assign => new[] { assign.Source, new Value.Read(assign.Target) },
+                UseInstruction use => new Value[] { new Value.Read(use.Place) },
+                _ => Array.Empty<Value>(),
+            };
+            foreach (var value in values)
+                if (value is Value.Read r) yield return r.Place;
+                else if (value is Value.AddressOf a) yield return a.Place;
         }
 
         /// <summary>Printing a released pointer (often only its address or name) is left to other tools.</summary>

@@ -80,8 +80,10 @@ namespace KLeakLint.Core.Engine
             var returnedResource = returned is SymbolicValue.Resource rr && state.Resources.TryGetValue(rr.Id, out var res) && res.IsHeldOrLent ? res : null;
             _summary.Returned(returned, returnedResource);
             if (returnedResource is not null) SummarizeReferencesCarried(returnedResource, state);
-            // A parameter (or a pointer into it, `return &lock->rlock;`) handed back is still the caller's, not kept here.
-            foreach (var id in ResourcesIn(returned, state).Where(id => state.Resources[id].ParameterIndex is null).ToList()) Escape(id, state, kept: true);
+            // A pointer into a parameter (`return &lock->rlock;`) hands nothing over; the parameter itself may be the
+            // caller's reference coming back as the result (`np = __of_find_node_by_full_path(np, path)`).
+            foreach (var id in ResourcesIn(returned, state).Where(id => returned is SymbolicValue.Resource || state.Resources[id].ParameterIndex is null).ToList())
+                Escape(id, state, kept: true);
 
             ReleaseScopedVariables(span, state);
             NoteReleasedAtNormalExit(state);
@@ -281,7 +283,12 @@ namespace KLeakLint.Core.Engine
                 case SymbolicValue.Integer:
                     return (allowed & Outcome.Acquired) != 0;
                 default:
+                    // An unknown pointer tested twice (`if (np)` ... `if (np)`) with no write in between answers the same.
+                    var nonNullKey = value is Value.Read { Place: { HasDeref: false } plain } ? "nonnull:" + plain : null;
+                    if (nonNullKey is not null && state.ConditionFacts.TryGetValue(nonNullKey, out var nonNull) && nonNull)
+                        return (allowed & Outcome.Acquired) != 0;
                     if (nullNow == true && value is Value.Read read) state.Values[read.Place] = SymbolicValue.NullValue;
+                    else if (nullNow == false && nonNullKey is not null) state.ConditionFacts[nonNullKey] = true;
                     return true;
             }
         }
@@ -291,6 +298,10 @@ namespace KLeakLint.Core.Engine
         {
             if (left is SymbolicValue.Resource or SymbolicValue.Address && left.Equals(right)) return outcome;
             if (left is SymbolicValue.Resource l && right is SymbolicValue.Resource r && l.Id != r.Id && (IsFresh(l.Id) || IsFresh(r.Id)))
+                return !outcome;
+            // Fresh memory is never a local buffer (`if (mask != fastpath_mask) bitmap_free(mask);`).
+            if (left is SymbolicValue.Resource fl && right is SymbolicValue.Address && IsFresh(fl.Id)
+                || right is SymbolicValue.Resource fr && left is SymbolicValue.Address && IsFresh(fr.Id))
                 return !outcome;
             return true;
 

@@ -32,7 +32,7 @@ static void t_disconnect_bad(struct usb_interface *intf)
 	struct tdev *dev = usb_get_intfdata(intf);
 
 	usb_set_intfdata(intf, NULL);
-	kfree(dev); // expected-warning{{KL0001 dev->buf t_probe() kfree(dev->buf)}}
+	kfree(dev); // expected-warning{{KL0001 dev->buf t_probe() kfree()}}
 }
 
 static void t_disconnect_ok(struct usb_interface *intf)

@@ -185,3 +185,25 @@ static void notify_ok(struct class *cls, const void *data, int (*match)(struct d
 	destroy_registered(dev);
 	put_device(dev);
 }
+
+/* A fresh allocation is never the local buffer it replaces; flags set to true stay known across loops. */
+static int fastpath_or_alloc(int n, int count)
+{
+	unsigned long fast[4];
+	unsigned long *mask;
+	int i;
+
+	for (i = 0; i < count; i++) {
+		if (n <= 4) {
+			mask = fast;
+		} else {
+			mask = kmalloc_array(n, sizeof(long), GFP_KERNEL);
+			if (!mask)
+				return -ENOMEM;
+		}
+		mask[0] = i;
+		if (mask != fast)
+			kfree(mask);
+	}
+	return 0;
+}
