@@ -43,6 +43,9 @@ namespace KLeakLint.Core.Engine
 
         public const string AnyField = "*";
 
+        /// <summary>Fields of a parameter's object the function releases on some path (<c>usb_free_urb(sisusb-&gt;sisurbin)</c>).</summary>
+        public Dictionary<int, HashSet<string>> ReleasesFields { get; } = new Dictionary<int, HashSet<string>>();
+
         /// <summary>Whether the function may release or take what field <paramref name="field"/> of argument <paramref name="index"/> holds.</summary>
         public bool MayTouchField(int index, string field) =>
             FieldsTouched.TryGetValue(index, out var fields) && (fields.Contains(AnyField) || fields.Contains(field));

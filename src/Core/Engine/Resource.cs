@@ -106,6 +106,10 @@ namespace KLeakLint.Core.Engine
         /// <summary>For an argument a callback owns (<see cref="CallbackSpec"/>): the return value that leaves it with the caller.</summary>
         public long? UnconsumedReturn { get; init; }
 
+        /// <summary>The argument a <c>returns-arg</c> acquire made name this new reference, and what it named before.</summary>
+        public Place? Rebound { get; init; }
+        public SymbolicValue? ReboundFrom { get; init; }
+
         /// <summary>Its loss was already reported (an overwrite), so the exit does not report it again.</summary>
         public bool Reported { get; init; }
 

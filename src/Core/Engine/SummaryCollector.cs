@@ -44,6 +44,12 @@ namespace KLeakLint.Core.Engine
         public void ParameterStillHeld(int index) => _keptSomewhere.Add(index);
         public void ParameterKept(int index) => Summary.Keeps.Add(index);
 
+        public void ParameterFieldReleased(int index, string field)
+        {
+            if (!Summary.ReleasesFields.TryGetValue(index, out var fields)) Summary.ReleasesFields[index] = fields = new HashSet<string>(StringComparer.Ordinal);
+            fields.Add(field);
+        }
+
         private readonly Dictionary<(int, string), TakenReference> _taken = new Dictionary<(int, string), TakenReference>();
 
         /// <summary>A returned object carries a reference taken on a parameter's object.</summary>

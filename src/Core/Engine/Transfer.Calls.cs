@@ -191,6 +191,9 @@ namespace KLeakLint.Core.Engine
 
         private void Release(Value argument, string callee, SourceSpan span, AbstractState state, bool deep, IReadOnlyList<ResourceFamily>? families = null)
         {
+            if (argument is Value.Read { Place: { Root.Kind: RootKind.Parameter, Path.Count: 2 } field } && field.Path[0] is Access.Deref
+                && field.Path[1] is Access.Field released && _function.Parameters.IndexOf(field.Root.Name) is int parameter && parameter >= 0)
+                _summary.ParameterFieldReleased(parameter, released.Name);
             if (ObjectReferenceReleased(argument, families, state) is int objectReference)
             {
                 ReleaseResource(objectReference, callee, span, state, deep, argument.ToString(), families);
@@ -347,6 +350,8 @@ namespace KLeakLint.Core.Engine
             if (r.ParameterIndex is int index) _summary.ParameterReleased(index, callee, families);
             if (r.Ownership == Ownership.Escaped) ReclaimChildren(id, state);
             state.Update(r with { Ownership = Ownership.Released, ReleasedAt = span, ReleasedBy = callee, Outcomes = r.Outcomes | Outcome.Acquired });
+            if (r.Rebound is { } rebound && state.ValueOf(rebound) is SymbolicValue.Resource named && named.Id == id && r.ReboundFrom is { } before)
+                state.Values[rebound] = before;
             if (deep)
                 foreach (var child in state.Resources.Values.Where(c => c.Parent == id && c.Ownership == Ownership.Owned).ToList())
                     state.Update(child with { Ownership = Ownership.Released, ReleasedAt = span, ReleasedBy = callee });
@@ -372,7 +377,8 @@ namespace KLeakLint.Core.Engine
         private static int ReferenceToDrop(int id, AbstractState state)
         {
             var named = state.Resources[id];
-            var extra = state.Resources.Values.Where(r => r.AliasOf == id && r.IsHeld).OrderByDescending(r => r.Id).FirstOrDefault();
+            // An extra reference already stored in an object (`priv->adap.dev.of_node = child`) belongs to that object.
+            var extra = state.Resources.Values.Where(r => r.AliasOf == id && r.IsHeld && r.Parent is null).OrderByDescending(r => r.Id).FirstOrDefault();
             if (extra is not null && named.Ownership != Ownership.Borrowed) return extra.Id;
             if (!named.IsHeld && named.AliasOf is int original && state.Resources.TryGetValue(original, out var o) && o.IsHeld) return original;
             return id;
@@ -413,9 +419,14 @@ namespace KLeakLint.Core.Engine
                     {
                         Assign(call.Result, held, call.Span, state);
                         // `if (!of_node_get(child))` then `of_node_put(child)`: the argument names the same reference.
+                        // Once that reference is dropped (through either name), the argument names what it named before
+                        // (`con_dev_np = of_node_get(con_np); ... of_node_put(con_dev_np);` leaves con_np the caller's).
                         if (spec.ReturnsArgument is int ra && ra < call.Arguments.Count && call.Arguments[ra] is Value.Read same
                             && aliasOf is null && !same.Place.HasDeref && same.Place.Root.Kind != RootKind.Global)
+                        {
+                            state.Update(state.Resources[id] with { Rebound = same.Place, ReboundFrom = state.ValueOf(same.Place) });
                             state.Values[same.Place] = held;
+                        }
                     }
                     else if (spec.ReturnsArgument is int ai && ai < call.Arguments.Count && call.Arguments[ai] is Value.Read source
                              && !(state.ResourceHeldBy(source.Place) is { IsHeld: true }))
@@ -491,6 +502,14 @@ namespace KLeakLint.Core.Engine
 
         private void ApplySummary(CallInstruction call, FunctionSummary summary, AbstractState state)
         {
+            // sisusb_free_urbs(sisusb) frees what sisusb->sisurbin holds: the fields tracked here are released with it.
+            foreach (var fields in summary.ReleasesFields.OrderBy(kv => kv.Key))
+                if (fields.Key < call.Arguments.Count && call.Arguments[fields.Key] is Value.Read holder)
+                    foreach (var name in fields.Value.OrderBy(n => n, StringComparer.Ordinal))
+                    {
+                        var field = new Value.Read(holder.Place.Deref().Field(name));
+                        if (Evaluate(field, state) is SymbolicValue.Resource) Release(field, call.Callee, call.Span, state, deep: true);
+                    }
             foreach (var released in summary.Releases.OrderBy(kv => kv.Key))
                 if (released.Key < call.Arguments.Count)
                     Release(call.Arguments[released.Key], call.Callee, call.Span, state, deep: !summary.ReleasesOnlyTheObject.Contains(released.Key),
@@ -573,11 +592,18 @@ namespace KLeakLint.Core.Engine
                 if (argument is Value.AddressOf) state.ForgetConditionsReading(written.Root.Name);
                 // Fields that went along with their object stay known: the function may still free them through it.
                 foreach (var key in state.Values.Keys.Where(k => k.StartsWith(written)).ToList())
-                    if (!(state.ResourceHeldBy(key) is { IsHeld: true } or { EscapedWithOwner: true })) state.Values.Remove(key);
+                    if (!(state.ResourceHeldBy(key) is { } held && StaysKnown(held))) state.Values.Remove(key);
                 foreach (var key in state.Objects.Keys.Where(k => k.StartsWith(written)).ToList())
-                    if (!(state.Resources[state.Objects[key]] is { IsHeld: true } or { EscapedWithOwner: true })) state.Objects.Remove(key);
+                    if (!StaysKnown(state.Resources[state.Objects[key]])) state.Objects.Remove(key);
             }
         }
+
+        /// <summary>
+        /// What a callee given the object cannot make the function forget: a reference it holds (also one an acquire kept
+        /// when it failed, `pm_runtime_get_sync()`), or a field lent along with its object.
+        /// </summary>
+        private static bool StaysKnown(Resource r) =>
+            r.IsHeld || r.EscapedWithOwner || r.AcquiredOnFailure && r.Ownership == Ownership.Owned && !r.Reported;
 
         /// <summary>A pointer returned for a held counted object passed first (<c>to_i2c_adapter(dev)</c>, <c>dev_get_drvdata</c>-style accessors).</summary>
         private static SymbolicValue? DerivedResult(CallInstruction call, AbstractState state)
