@@ -140,7 +140,7 @@ namespace KLeakLint.Core.Engine
         /// </summary>
         private void CheckOwnedFieldsFreed(CallInstruction call, ReleaseSpec release, AbstractState state)
         {
-            if (!(release.Families.Count > 0 && release.Families.All(f => f.Class == ResourceClass.Memory))) return;
+            if (!UnitFacts.FreesMemory(release)) return;
             if (call.Arguments[release.ArgumentIndex] is not Value.Read { Place: { Path.Count: 0 } pointer }) return;
             if (pointer.Root.Kind is not (RootKind.Local or RootKind.Parameter)) return;
             if (call.ArgumentRecords is not { } records || release.ArgumentIndex >= records.Count || records[release.ArgumentIndex] is not string record) return;
@@ -562,11 +562,9 @@ namespace KLeakLint.Core.Engine
         /// <summary><c>usb_put_dev(sdev-&gt;udev)</c>: the reference a constructor left in that field of the held object.</summary>
         private static int? ReferenceInField(Value argument, AbstractState state)
         {
-            if (argument is not Value.Read read || read.Place.Path.Count < 2
-                || read.Place.Path[read.Place.Path.Count - 1] is not Access.Field field || read.Place.Path[read.Place.Path.Count - 2] is not Access.Deref)
-                return null;
+            if (argument is not Value.Read read || UnitFacts.FieldOfPointee(read.Place) is not string field) return null;
             if (state.ResourceHeldBy(read.Place.Parent!.Parent!) is not { } owner) return null;
-            return state.Resources.Values.Where(c => c.Parent == owner.Id && c.HeldInField == field.Name && c.IsHeld)
+            return state.Resources.Values.Where(c => c.Parent == owner.Id && c.HeldInField == field && c.IsHeld)
                 .Select(c => (int?)c.Id).OrderBy(id => id).FirstOrDefault();
         }
 

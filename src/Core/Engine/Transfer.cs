@@ -149,7 +149,7 @@ namespace KLeakLint.Core.Engine
             var place = value switch { Value.Read r => r.Place, Value.AddressOf a => a.Place, _ => null };
             if (place is null || place.Root.Kind is RootKind.Global or RootKind.Temporary) return;
             if (place.Path.Count == 0) state.TouchedFields.Add(place.Root.Name + "->*");
-            else if (place.Path.Count >= 2 && place.Path[0] is Access.Deref && place.Path[1] is Access.Field f) state.TouchedFields.Add(place.Root.Name + "->" + f.Name);
+            else if (FieldOf(place) is string field) state.TouchedFields.Add(field);
         }
 
         // ---- values -------------------------------------------------------------------------------------------

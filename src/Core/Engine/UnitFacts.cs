@@ -143,7 +143,7 @@ namespace KLeakLint.Core.Engine
             }
         }
 
-        private static bool FreesMemory(ReleaseSpec release) => release.Families.Count > 0 && release.Families.All(f => f.Class == ResourceClass.Memory);
+        public static bool FreesMemory(ReleaseSpec release) => release.Families.Count > 0 && release.Families.All(f => f.Class == ResourceClass.Memory);
 
         private static bool AllocatesMemory(SpecCatalog catalog, string callee) =>
             catalog.FindAcquire(callee) is { Managed: false, Location: ResourceLocation.ReturnValue } acquire && acquire.Family.Class == ResourceClass.Memory;
