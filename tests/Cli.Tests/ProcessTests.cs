@@ -39,6 +39,20 @@ namespace KLeakLint.Cli.Tests
         internal static Task<CliResult> RunProcessAsync(string workingDirectory, params string[] args) =>
             RunProcessAsUserAsync(workingDirectory, asNobody: false, args);
 
+        /// <summary>
+        /// The tool's files copied under <paramref name="workingDirectory"/>: a checkout may sit below a directory only
+        /// root can enter (mktemp -d makes it 0700), and nobody must still be able to load the tool.
+        /// </summary>
+        private static string CopyOfTheTool(string workingDirectory)
+        {
+            string copy = Path.Combine(workingDirectory, ".kleaklint-bin");
+            Directory.CreateDirectory(copy);
+            foreach (string file in Directory.EnumerateFiles(AppContext.BaseDirectory))
+                if (file.EndsWith(".dll", StringComparison.Ordinal) || file.EndsWith(".json", StringComparison.Ordinal))
+                    File.Copy(file, Path.Combine(copy, Path.GetFileName(file)), overwrite: true);
+            return copy;
+        }
+
         /// <summary>With <paramref name="asNobody"/>, the child drops root's privileges first (setpriv, util-linux).</summary>
         internal static async Task<CliResult> RunProcessAsUserAsync(string workingDirectory, bool asNobody, params string[] args)
         {
@@ -59,7 +73,7 @@ namespace KLeakLint.Cli.Tests
                 start.Environment["HOME"] = Path.GetTempPath();
             }
 
-            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "kleaklint.dll"));
+            start.ArgumentList.Add(Path.Combine(asNobody ? CopyOfTheTool(workingDirectory) : AppContext.BaseDirectory, "kleaklint.dll"));
             foreach (string arg in args)
             {
                 start.ArgumentList.Add(arg);
