@@ -2,14 +2,19 @@
 # The analyzers' cost in a real build: generates a library of N interop methods (default 5,000), compiles it with
 # and without the KLeakLint analyzers (Release build of src/Analyzers), and prints the analyzers' share of the build.
 #
-#   bash bench/analyzer/run.sh [--methods N] [--runs R] [--out DIR] [--no-build] [--shapes 0,3]
+#   bash bench/analyzer/run.sh [--methods N] [--runs R] [--out DIR] [--no-build] [--shapes 0,3] [--fresh-compiler]
 #
 # --shapes limits the generated methods to some of generate.py's shapes (to see what one costs).
 #
 # Each configuration is compiled R times (default 3) from scratch (--no-incremental) and the fastest run counts.
-# Two figures: the compiler's own report of the time spent in KLeakLint's analyzers (-p:ReportAnalyzer=true, from
-# the csc task's output at detailed verbosity) over the whole build, and the wall-clock difference between the
-# builds with and without them. Target: at most 5 %.
+# Figures: the compiler's own report of the time spent in KLeakLint's analyzers (-p:ReportAnalyzer=true, from the csc
+# task's output at detailed verbosity) over the whole build, and the wall-clock difference between the builds with and
+# without them. Target: at most 5 %.
+#
+# By default the builds use the compiler server, as `dotnet build` does: the first build starts it and JIT-compiles
+# the analyzers, the fastest run is a warm one. --fresh-compiler runs a new compiler process for every build (the
+# analyzers are JIT-compiled in each) and adds the difference in CPU time (user + system of the whole build, from
+# /usr/bin/time; other load on a shared machine disturbs it least).
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -18,6 +23,7 @@ runs=3
 out=/tmp/kleaklint-analyzer-bench
 build=true
 shapes=""
+server=true
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --methods) methods="$2"; shift 2 ;;
@@ -25,6 +31,7 @@ while [[ $# -gt 0 ]]; do
         --out) out="$2"; shift 2 ;;
         --no-build) build=false; shift ;;
         --shapes) shapes="$2"; shift 2 ;;
+        --fresh-compiler) server=false; shift ;;
         *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -67,11 +74,12 @@ dotnet restore Bench.csproj -nologo -v quiet >/dev/null
 # One compile from scratch; sets WALL (seconds) and ANALYZER (seconds in KLeakLint's analyzers, 0 without them).
 measure() {
     local with="$1" log="$out/build-$1-$2.log" start end
-    start=$(date +%s.%N)
-    dotnet build Bench.csproj -c Release --no-restore --no-incremental -nologo -nodeReuse:false -v:detailed \
-        -p:KLeakLint="$with" -p:ReportAnalyzer=true > "$log" 2>&1 || { echo "run.sh: build failed, see $log" >&2; exit 1; }
-    end=$(date +%s.%N)
-    WALL=$(echo "$end - $start" | bc)
+    /usr/bin/time -f '%e %U %S' -o "$out/time-$1-$2.txt" \
+        dotnet build Bench.csproj -c Release --no-restore --no-incremental -nologo -nodeReuse:false -v:detailed \
+        -p:UseSharedCompilation="$server" -p:KLeakLint="$with" -p:ReportAnalyzer=true > "$log" 2>&1 \
+        || { echo "run.sh: build failed, see $log" >&2; exit 1; }
+    WALL=$(tail -1 "$out/time-$1-$2.txt" | awk '{ print $1 }')
+    CPU=$(tail -1 "$out/time-$1-$2.txt" | awk '{ printf "%.2f", $2 + $3 }')
     # csc's report has a line "<seconds>   <percent>   KLeakLint.Analyzers, Version=..." for the assembly (its analyzers
     # follow, indented). The findings stay on: with their IDs in NoWarn the compiler would not run the analyzer at all.
     ANALYZER=$({ grep -E '^\s+[0-9.<]+\s+[0-9<]+\s+KLeakLint\.Analyzers, ' "$log" || true; } | awk '{ s += ($1 ~ /^</) ? 0 : $1 } END { printf "%.3f", s + 0 }')
@@ -79,20 +87,28 @@ measure() {
 
 smaller() { [[ -z "$2" ]] || (( $(echo "$1 < $2" | bc) )); }
 
-best_without=""; best_with=""; best_analyzer=""
+best_without=""; best_with=""; best_analyzer=""; cpu_without=""; cpu_with=""
 for ((r = 1; r <= runs; r++)); do
     measure false "$r"
-    without="$WALL"
+    without="$WALL"; without_cpu="$CPU"
     smaller "$WALL" "$best_without" && best_without="$WALL"
+    smaller "$CPU" "$cpu_without" && cpu_without="$CPU"
     measure true "$r"
     smaller "$WALL" "$best_with" && best_with="$WALL"
+    smaller "$CPU" "$cpu_with" && cpu_with="$CPU"
     smaller "$ANALYZER" "$best_analyzer" && best_analyzer="$ANALYZER"
-    echo "run $r: without analyzers ${without}s, with ${WALL}s (KLeakLint analyzer time ${ANALYZER}s)"
+    echo "run $r: without analyzers ${without}s (${without_cpu}s CPU), with ${WALL}s (${CPU}s CPU; KLeakLint analyzer time ${ANALYZER}s)"
 done
 
 share=$(echo "scale=2; 100 * $best_analyzer / $best_with" | bc)
 delta=$(echo "scale=2; 100 * ($best_with - $best_without) / $best_with" | bc)
+cpu_share=$(echo "scale=2; 100 * ($cpu_with - $cpu_without) / $cpu_with" | bc)
 echo "methods: $methods, runs: $runs (fastest of each)"
-echo "build without analyzers: ${best_without}s; with: ${best_with}s"
+echo "build without analyzers: ${best_without}s wall, ${cpu_without}s CPU; with: ${best_with}s wall, ${cpu_with}s CPU"
 echo "KLeakLint analyzer time (ReportAnalyzer): ${best_analyzer}s = ${share}% of the build"
 echo "wall-clock difference: ${delta}% of the build"
+if $server; then
+    echo "(CPU times leave out the compiler server's own process; run with --fresh-compiler for a CPU share)"
+else
+    echo "CPU difference: ${cpu_share}% of the build's CPU time"
+fi

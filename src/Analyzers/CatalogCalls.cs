@@ -16,7 +16,6 @@ namespace KLeakLint.Analyzers
     {
         public static bool Any(IOperation body, SpecCatalog catalog)
         {
-            SpecCatalog? learned = null;
             foreach (var operation in body.Descendants())
             {
                 var method = operation switch
@@ -26,15 +25,22 @@ namespace KLeakLint.Analyzers
                     IPropertyReferenceOperation { Arguments.Length: > 0 } indexer => indexer.Property.GetMethod,
                     _ => null,
                 };
-                if (method is null) continue;
-                if (Matters(method, catalog)) return true;
-                // Pairs declared by attributes on the callee, or read from a P/Invoke's name: learned the way the lowering
-                // learns them, into a layer of this body's own.
-                learned ??= new SpecCatalog(catalog);
-                AttributePairs.Learn(method, learned);
-                if (Matters(method, learned)) return true;
+                if (method is not null && Pairs(method, catalog)) return true;
             }
             return false;
+        }
+
+        /// <summary>
+        /// Whether the catalog pairs the method, or its attributes or P/Invoke name do (learned the way the lowering learns
+        /// them, into a layer of its own).
+        /// </summary>
+        public static bool Pairs(IMethodSymbol method, SpecCatalog catalog)
+        {
+            if (Matters(method, catalog)) return true;
+            if (AttributePairs.SpecText(method, catalog) is null) return false;
+            var learned = new SpecCatalog(catalog);
+            AttributePairs.Learn(method, learned);
+            return Matters(method, learned);
         }
 
         private static bool Matters(IMethodSymbol method, SpecCatalog catalog)

@@ -37,7 +37,19 @@ namespace KLeakLint.Analyzers
                 var additional = acquire is null || acquire == location ? Enumerable.Empty<Location>() : new[] { acquire };
                 diagnostics.Add(Diagnostic.Create(descriptor, location, additional, LeakProperties.Of(finding, catalog), finding.Message));
             }
+            foreach (var incomplete in result.Incomplete)
+                diagnostics.Add(Incomplete(method, root.Syntax, incomplete.Reason));
             return diagnostics;
+        }
+
+        /// <summary>KL0100 on the method's name: the engine gave up on it (or on a lambda in it), so the other rules may be silent there.</summary>
+        public static Diagnostic Incomplete(ISymbol method, SyntaxNode body, string reason)
+        {
+            var location = method.Locations.FirstOrDefault(l => l.IsInSource && l.SourceTree == body.SyntaxTree && body.FullSpan.Contains(l.SourceSpan))
+                ?? Location.Create(body.SyntaxTree, new Microsoft.CodeAnalysis.Text.TextSpan(body.SpanStart, 0));
+            const string prefix = "analysis incomplete: ";
+            var why = reason.StartsWith(prefix, System.StringComparison.Ordinal) ? reason.Substring(prefix.Length) : reason;
+            return Diagnostic.Create(RuleDescriptors.AnalysisIncomplete, location, "KLeakLint's analysis of " + method.Name + " is incomplete: " + why);
         }
     }
 }

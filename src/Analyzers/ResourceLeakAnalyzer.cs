@@ -1,8 +1,12 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using KLeakLint.Analyzers.Catalogs;
 using Microsoft.CodeAnalysis;
+using KLeakLint.Core.Specs;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace KLeakLint.Analyzers
@@ -22,39 +26,45 @@ namespace KLeakLint.Analyzers
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                // User pairs (spec files, .editorconfig) are read once per compilation; attributes per body.
+                // User pairs (spec files, .editorconfig) are read once per compilation; attributes per callee.
                 var catalogs = UserCatalogs.Create(start.Options, start.CancellationToken);
-                start.RegisterOperationBlockAction(block => AnalyzeBlock(block, catalogs));
+                var filters = new ConcurrentDictionary<SpecCatalog, CalledNameFilter>();
+                // A code block action, not an operation block action: the compiler then binds only the bodies asked for,
+                // those the syntax filter lets through (docs/bench.md).
+                start.RegisterCodeBlockAction(block =>
+                {
+                    var catalog = catalogs.For(block.CodeBlock.SyntaxTree);
+                    var filter = filters.GetOrAdd(catalog, c => new CalledNameFilter(start.Compilation, c));
+                    AnalyzeBody(block, catalog, filter);
+                });
             });
         }
 
-        private static void AnalyzeBlock(OperationBlockAnalysisContext context, UserCatalogs catalogs)
+        private static void AnalyzeBody(CodeBlockAnalysisContext context, SpecCatalog catalog, CalledNameFilter filter)
         {
-            if (context.OwningSymbol is not IMethodSymbol method) return;
-            foreach (var block in context.OperationBlocks)
+            if (context.OwningSymbol is not IMethodSymbol method || !IsBody(context.CodeBlock) || !filter.MayCallPaired(context.CodeBlock)) return;
+            try
             {
-                // Only bodies: parameter defaults and attribute arguments have nothing to release. A body block may have a
-                // parent (the method body operation); the graph is still asked for with the block itself.
-                if (block is not (IMethodBodyOperation or IConstructorBodyOperation or IBlockOperation)) continue;
-                try
-                {
-                    var catalog = catalogs.For(block.Syntax.SyntaxTree);
-                    if (CatalogCalls.Any(block, catalog))
-                    {
-                        // The graph must come from the exact element of OperationBlocks (FACTS.md).
-                        var graph = context.GetControlFlowGraph(block);
-                        foreach (var diagnostic in MethodBodyAnalysis.Run(graph, method, block, catalog, context.CancellationToken))
-                            context.ReportDiagnostic(diagnostic);
-                    }
-                    foreach (var diagnostic in GuardedDangerousRelease.Check(block))
-                        context.ReportDiagnostic(diagnostic);
-                }
-                catch (Exception e) when (!(e is OperationCanceledException))
-                {
-                    // A body the lowering cannot handle is skipped: a crash would surface as AD0001 and stop every other
-                    // finding in the compilation. The tests run the same pipeline without this guard.
-                }
+                var root = context.SemanticModel.GetOperation(context.CodeBlock, context.CancellationToken);
+                if (root is null || !CatalogCalls.Any(root, catalog)) return;
+                var graph = ControlFlowGraph.Create(context.CodeBlock, context.SemanticModel, context.CancellationToken);
+                if (graph is null) return;
+                foreach (var diagnostic in MethodBodyAnalysis.Run(graph, method, graph.OriginalOperation, catalog, context.CancellationToken))
+                    context.ReportDiagnostic(diagnostic);
+                foreach (var diagnostic in GuardedDangerousRelease.Check(graph.OriginalOperation))
+                    context.ReportDiagnostic(diagnostic);
+            }
+            catch (Exception e) when (!(e is OperationCanceledException))
+            {
+                // A body the lowering cannot handle is reported as such and skipped: a crash would surface as AD0001 and
+                // stop every other finding in the compilation. The tests run the same pipeline without this guard.
+                context.ReportDiagnostic(MethodBodyAnalysis.Incomplete(method, context.CodeBlock,
+                    "the method could not be lowered (" + e.GetType().Name + "); findings for it may be missing"));
             }
         }
+
+        /// <summary>Bodies of methods, constructors, accessors, operators and local functions' hosts; not parameter defaults or attribute arguments.</summary>
+        private static bool IsBody(SyntaxNode block) =>
+            block is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or ArrowExpressionClauseSyntax;
     }
 }

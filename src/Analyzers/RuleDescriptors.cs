@@ -34,8 +34,13 @@ namespace KLeakLint.Analyzers
         public static readonly DiagnosticDescriptor RawOwnedHandle = new DiagnosticDescriptor("KL0102", Rules.RawOwnedHandle.Title, "{0}", Category,
             DiagnosticSeverity.Warning, isEnabledByDefault: true, Describe(Rules.RawOwnedHandle), Rules.RawOwnedHandle.HelpPath, Rules.RawOwnedHandle.Name);
 
+        /// <summary>Info, not a warning: it says where the other rules may be silent, not that the code is wrong.</summary>
+        public static readonly DiagnosticDescriptor AnalysisIncomplete = new DiagnosticDescriptor("KL0100", Rules.AnalysisIncomplete.Title, "{0}", Category,
+            DiagnosticSeverity.Info, isEnabledByDefault: true, Rules.AnalysisIncomplete.Title + " (" + Rules.AnalysisIncomplete.Name + ").",
+            Rules.AnalysisIncomplete.HelpPath, Rules.AnalysisIncomplete.Name);
+
         /// <summary>The rules the engine reports for method bodies (KL0006 needs C-style status APIs; none in .NET's catalog).</summary>
-        public static readonly ImmutableArray<DiagnosticDescriptor> Reported = ImmutableArray.Create(Leak, DoubleRelease, UseAfterRelease, OverwriteLeak, UnownedRelease, ExceptionPathLeak);
+        public static readonly ImmutableArray<DiagnosticDescriptor> Reported = ImmutableArray.Create(Leak, DoubleRelease, UseAfterRelease, OverwriteLeak, UnownedRelease, ExceptionPathLeak, AnalysisIncomplete);
 
         private static readonly Dictionary<string, DiagnosticDescriptor> ById = Reported.ToDictionary(d => d.Id);
 

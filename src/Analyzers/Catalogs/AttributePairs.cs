@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text;
 using KLeakLint.Analyzers.Lowering;
 using KLeakLint.Core.Specs;
@@ -22,6 +23,15 @@ namespace KLeakLint.Analyzers.Catalogs
         private static readonly string[] ReleaseNames = { "KLeakLintRelease", "ReleasesResource" };
         private static readonly string[] HandoffNames = { "KLeakLintHandoff", "TransfersOwnership", "HandsOff" };
 
+        /// <summary>The attribute type names recognized, each with and without its <c>Attribute</c> suffix.</summary>
+        public static IEnumerable<string> TypeNames =>
+            AcquireNames.Concat(ReleaseNames).Concat(HandoffNames).SelectMany(n => new[] { n, n + "Attribute" });
+
+        /// <summary>Whether an attribute on the method, its result or a parameter declares a pair or a hand-off.</summary>
+        public static bool DeclaresAny(IMethodSymbol method) =>
+            method.GetAttributes().Concat(method.GetReturnTypeAttributes()).Concat(method.Parameters.SelectMany(p => p.GetAttributes()))
+                .Any(a => a.AttributeClass is { } type && TypeNames.Contains(type.Name));
+
         /// <summary>The family of attributes that name none.</summary>
         private const string DefaultFamily = "resource";
 
@@ -31,19 +41,57 @@ namespace KLeakLint.Analyzers.Catalogs
         /// </summary>
         public static void Learn(IMethodSymbol method, SpecCatalog layer)
         {
-            var name = CalleeNames.Of(method);
-            var spec = SpecFor(method, name, family => layer.FindFamily(family) is not null);
-            if (spec is null && TypeFacts.IsPlatformInvoke(method) && !layer.Mentions(name) && !layer.Mentions(CalleeNames.EntryPoint(method)))
-                spec = ConventionPairs.SpecFor(method, name);
-            if (spec is null) return;
+            // Asked of the catalog under the layer, the answer is the same for every body (and so cached): what other
+            // callees taught the layer names other methods.
+            if (SpecText(method, layer.Fallback ?? layer) is not { } spec) return;
             try
             {
-                layer.AddText("attributes of " + name, spec);
+                layer.AddText("attributes of " + CalleeNames.Of(method), spec);
             }
             catch (SpecFormatException)
             {
                 // Names come from symbols, so this does not happen; an analyzer must not throw if it does.
             }
+        }
+
+        /// <summary>The spec lines <see cref="Learn"/> would add over <paramref name="catalog"/>, or null when there are none.</summary>
+        public static string? SpecText(IMethodSymbol method, SpecCatalog catalog)
+        {
+            // Every call site of a method asks again, in every body; symbols live as long as their compilation.
+            var slot = Learned.GetValue(method.OriginalDefinition, _ => new LearnedSlot());
+            if (slot.Last is { } known && known.Catalog == catalog) return known.Text;
+            var text = ComputeSpecText(method, catalog);
+            slot.Last = new LearnedText(catalog, text);
+            return text;
+        }
+
+        /// <summary>What was learned for one catalog: a reference swapped whole, so threads see a consistent pair.</summary>
+        private sealed class LearnedText
+        {
+            public LearnedText(SpecCatalog catalog, string? text)
+            {
+                Catalog = catalog;
+                Text = text;
+            }
+
+            public SpecCatalog Catalog { get; }
+            public string? Text { get; }
+        }
+
+        private sealed class LearnedSlot
+        {
+            public volatile LearnedText? Last;
+        }
+
+        private static readonly ConditionalWeakTable<IMethodSymbol, LearnedSlot> Learned = new ConditionalWeakTable<IMethodSymbol, LearnedSlot>();
+
+        private static string? ComputeSpecText(IMethodSymbol method, SpecCatalog catalog)
+        {
+            var name = CalleeNames.Of(method);
+            var spec = SpecFor(method, name, family => catalog.FindFamily(family) is not null);
+            if (spec is null && TypeFacts.IsPlatformInvoke(method) && !catalog.Mentions(name) && !catalog.Mentions(CalleeNames.EntryPoint(method)))
+                spec = ConventionPairs.SpecFor(method, name);
+            return spec;
         }
 
         /// <summary>Spec lines for what the method's attributes declare about it (named <paramref name="name"/>), or null.</summary>

@@ -10,6 +10,9 @@ namespace KLeakLint.Analyzers.Lowering
     /// </summary>
     internal sealed class CapturedVariables
     {
+        /// <summary>For a body without lambdas or local functions.</summary>
+        public static readonly CapturedVariables None = new CapturedVariables();
+
         private readonly HashSet<ISymbol> _captured = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
 
         public static CapturedVariables Find(IOperation root, ISymbol owner)

@@ -4,6 +4,7 @@ using System.Threading;
 using KLeakLint.Core.Ir;
 using KLeakLint.Core.Specs;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -19,7 +20,9 @@ namespace KLeakLint.Analyzers.Lowering
         public static List<FunctionIr> Lower(ControlFlowGraph graph, IMethodSymbol method, IOperation root, SourceMap map,
             SpecCatalog catalog, CancellationToken cancellation)
         {
-            var captured = CapturedVariables.Find(root, method);
+            // Most bodies have neither; finding that out on the syntax is cheaper than on the operations.
+            var nested = root.Syntax.DescendantNodes().Any(n => n is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax);
+            var captured = nested ? CapturedVariables.Find(root, method) : CapturedVariables.None;
             var functions = new List<FunctionIr>();
             var lambdas = 0;
             var pending = new Queue<(ControlFlowGraph Graph, IMethodSymbol Method, string Name)>();
@@ -31,6 +34,7 @@ namespace KLeakLint.Analyzers.Lowering
                 var body = current.OriginalOperation.Syntax;
                 functions.Add(new ControlFlowGraphLowering(current, name, symbol, body, map, catalog, captured, cancellation).Lower());
 
+                if (!nested) continue;
                 foreach (var local in current.LocalFunctions)
                     pending.Enqueue((current.GetLocalFunctionControlFlowGraph(local, cancellation), local, CalleeNames.Of(local)));
                 foreach (var lambda in AnonymousFunctions(current))

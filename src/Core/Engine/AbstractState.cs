@@ -103,23 +103,5 @@ namespace KLeakLint.Core.Engine
             foreach (var key in Values.Where(kv => kv.Value is SymbolicValue.Integer { Value: not (0 or 1) }).Select(kv => kv.Key).ToList())
                 Values.Remove(key);
         }
-
-        public string Fingerprint()
-        {
-            var sb = new StringBuilder();
-            foreach (var r in Resources.Values.OrderBy(r => r.Id)) sb.Append(r.Fingerprint).Append(';');
-            sb.Append('|');
-            foreach (var kv in Values.Select(kv => kv.Key + "=" + kv.Value).OrderBy(s => s, StringComparer.Ordinal)) sb.Append(kv).Append(';');
-            sb.Append('|');
-            foreach (var kv in Objects.Select(kv => kv.Key + "=" + kv.Value).OrderBy(s => s, StringComparer.Ordinal)) sb.Append(kv).Append(';');
-            sb.Append('|');
-            foreach (var kv in ConditionFacts.OrderBy(kv => kv.Key, StringComparer.Ordinal)) sb.Append(kv.Key).Append('=').Append(kv.Value ? '1' : '0').Append(';');
-            if (TouchedFields.Count > 0)
-            {
-                sb.Append('|');
-                foreach (var field in TouchedFields.OrderBy(f => f, StringComparer.Ordinal)) sb.Append(field).Append(';');
-            }
-            return sb.ToString();
-        }
     }
 }

@@ -16,16 +16,30 @@ namespace KLeakLint.Core.Engine
         private readonly FunctionIr _function;
         private readonly AnalysisOptions _options;
         private readonly Transfer _transfer;
-        private readonly Dictionary<BasicBlock, HashSet<string>> _seen = new Dictionary<BasicBlock, HashSet<string>>();
+        private readonly HashSet<BasicBlock> _joins;
+        private readonly Dictionary<BasicBlock, HashSet<StateIdentity>> _seen = new Dictionary<BasicBlock, HashSet<StateIdentity>>();
 
         public FunctionAnalyzer(FunctionIr function, SpecCatalog catalog, IReadOnlyDictionary<string, FunctionSummary> summaries, AnalysisOptions options,
             UnitFacts? facts = null)
         {
             _function = function;
             _options = options;
+            _joins = Joins(function);
             Reporter = new FindingCollector(function.Name, options.MaxPathNotes);
             Summary = new SummaryCollector(function, catalog);
             _transfer = new Transfer(function, catalog, summaries, Reporter, Summary, facts ?? UnitFacts.Empty);
+        }
+
+        /// <summary>The entry and every block with more than one incoming edge (exception edges included).</summary>
+        private static HashSet<BasicBlock> Joins(FunctionIr function)
+        {
+            var incoming = new Dictionary<BasicBlock, int>();
+            foreach (var block in function.Blocks)
+                foreach (var successor in block.Successors)
+                    incoming[successor] = incoming.TryGetValue(successor, out var n) ? n + 1 : 1;
+            var joins = new HashSet<BasicBlock>(incoming.Where(kv => kv.Value > 1).Select(kv => kv.Key));
+            if (function.Blocks.Count > 0) joins.Add(function.Entry);
+            return joins;
         }
 
         public FindingCollector Reporter { get; }
@@ -74,10 +88,13 @@ namespace KLeakLint.Core.Engine
         /// <summary>Skips a block already explored with an equal state; widens a block that sees too many.</summary>
         private bool Admit(BasicBlock block, AbstractState state)
         {
-            if (!_seen.TryGetValue(block, out var seen)) _seen[block] = seen = new HashSet<string>();
+            // Paths meet only where edges meet: a block with one way in sees no state its predecessor did not already
+            // admit, and every loop passes a join. Remembering states elsewhere was most of the engine's time.
+            if (!_joins.Contains(block)) return true;
+            if (!_seen.TryGetValue(block, out var seen)) _seen[block] = seen = new HashSet<StateIdentity>();
             if (seen.Count >= _options.MaxStatesPerBlock) return false;
             if (seen.Count >= _options.StatesBeforeWidening) state.ForgetIntegers();
-            return seen.Add(state.Fingerprint());
+            return seen.Add(new StateIdentity(state));
         }
     }
 }

@@ -55,6 +55,7 @@ namespace KLeakLint.Core.Engine
         /// <summary>Post-order over the call graph of the functions defined here, in source order among equals.</summary>
         private static IEnumerable<FunctionIr> CalleesFirst(IReadOnlyList<FunctionIr> functions)
         {
+            if (functions.Count < 2) return functions;
             var byName = new Dictionary<string, FunctionIr>(StringComparer.Ordinal);
             foreach (var f in functions) if (!byName.ContainsKey(f.Name)) byName[f.Name] = f;
             var done = new HashSet<FunctionIr>();

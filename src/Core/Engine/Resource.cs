@@ -129,7 +129,5 @@ namespace KLeakLint.Core.Engine
             FailureSignal.NegativeStatus => Outcome.Acquired | Outcome.FailedNull,
             _ => Outcome.Acquired,
         };
-
-        public string Fingerprint => Id + ":" + (int)Ownership + ":" + (int)Outcomes + ":" + (Parent ?? -1) + ":" + (AliasOf ?? -1) + (Reported ? "R" : "") + (EscapedWithOwner ? "W" : "") + (EscapedTentatively ? "T" : "") + (ExposedAfterStore ? "X" : "");
     }
 }

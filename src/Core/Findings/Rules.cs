@@ -29,9 +29,16 @@ namespace KLeakLint.Core.Findings
         public static readonly RuleDescriptor RawOwnedHandle = new RuleDescriptor("KL0102", "raw-owned-handle",
             "A P/Invoke returns an owned native resource as IntPtr where a SafeHandle would release it reliably", Severity.Warning);
 
+        /// <summary>
+        /// Not a defect: the engine gave up on a function (step budget, a construct the lowering cannot handle), so findings
+        /// in it may be missing (DESIGN.md: never silently dropped). The CLI lists these under <c>incomplete</c>.
+        /// </summary>
+        public static readonly RuleDescriptor AnalysisIncomplete = new RuleDescriptor("KL0100", "analysis-incomplete",
+            "A function could not be analyzed completely; findings in it may be missing", Severity.Note);
+
         public static IReadOnlyList<RuleDescriptor> All { get; } = new[]
         {
-            Leak, DoubleRelease, UseAfterRelease, OverwriteLeak, UnownedRelease, LeakAfterFailedAcquire, ExceptionPathLeak, RawOwnedHandle,
+            Leak, DoubleRelease, UseAfterRelease, OverwriteLeak, UnownedRelease, LeakAfterFailedAcquire, AnalysisIncomplete, ExceptionPathLeak, RawOwnedHandle,
         };
     }
 }

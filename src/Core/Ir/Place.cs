@@ -36,12 +36,15 @@ namespace KLeakLint.Core.Ir
         public Root Root { get; }
         public IReadOnlyList<Access> Path { get; }
         private readonly string _key;
+        // Places are dictionary keys on every step of the engine.
+        private readonly int _hash;
 
         public Place(Root root, IReadOnlyList<Access>? path = null)
         {
             Root = root;
             Path = path ?? Array.Empty<Access>();
             _key = Render(root, Path);
+            _hash = StringComparer.Ordinal.GetHashCode(_key);
         }
 
         public static Place Of(string name, RootKind kind = RootKind.Local) => new Place(new Root(name, kind));
@@ -72,7 +75,7 @@ namespace KLeakLint.Core.Ir
 
         public bool Equals(Place? other) => other is not null && other._key == _key && other.Root.Kind == Root.Kind;
         public override bool Equals(object? obj) => obj is Place p && Equals(p);
-        public override int GetHashCode() => _key.GetHashCode();
+        public override int GetHashCode() => _hash;
         public override string ToString() => _key;
 
         private static string Render(Root root, IReadOnlyList<Access> path)

@@ -11,6 +11,9 @@ namespace KLeakLint.Core.Ir
         /// </summary>
         public int Length { get; init; }
 
+        // Without the file: spans are hashed by the thousand per function, all of them in one file.
+        public override int GetHashCode() => unchecked((Line * 397 ^ Column) * 397 ^ Length);
+
         public override string ToString() => Length == 0 ? $"{File}:{Line}:{Column}" : $"{File}:{Line}:{Column}+{Length}";
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -32,6 +33,9 @@ namespace KLeakLint.Core.Specs
         /// the fallback, which is not changed (so one built-in catalog serves many user catalogs across threads).
         /// </summary>
         public SpecCatalog(SpecCatalog fallback) => _fallback = fallback;
+
+        /// <summary>The catalog this one is a layer over, if any.</summary>
+        public SpecCatalog? Fallback => _fallback;
 
         /// <summary>The kernel catalog shipped inside this assembly.</summary>
         public static SpecCatalog LoadBuiltIn()
@@ -67,7 +71,10 @@ namespace KLeakLint.Core.Specs
         /// <c>clk_prepare_enable(clk)</c>): releasing one leaves the pointer itself valid.
         /// </summary>
         public bool IsObjectFamily(ResourceFamily family) =>
-            _acquires.Values.Any(a => a.Family == family && a.Location is ResourceLocation.Argument) || _fallback?.IsObjectFamily(family) == true;
+            _objectFamilies.GetOrAdd(family, f => _acquires.Values.Any(a => a.Family == f && a.Location is ResourceLocation.Argument) || _fallback?.IsObjectFamily(f) == true);
+
+        /// <summary>Asked on every release the engine follows; the answer changes only when an acquire is added.</summary>
+        private readonly ConcurrentDictionary<ResourceFamily, bool> _objectFamilies = new ConcurrentDictionary<ResourceFamily, bool>();
 
         public ResourceFamily? FindFamily(string name) => _families.TryGetValue(name, out var f) ? f : _fallback?.FindFamily(name);
         public AcquireSpec? FindAcquire(string function) => _acquires.Find(function) ?? _fallback?.FindAcquire(function);
@@ -91,8 +98,20 @@ namespace KLeakLint.Core.Specs
             _acquires.Names.Concat(_releases.Names).Concat(_consumes.Names).Concat(_handoffs.Names)
                 .Concat(_fallback?.FunctionNames ?? Enumerable.Empty<string>()).Distinct().OrderBy(n => n, StringComparer.Ordinal);
 
+        /// <summary>
+        /// The names and <c>prefix*</c> patterns of every function that acquires, releases or consumes: what a caller must
+        /// call for the engine to have anything to track.
+        /// </summary>
+        public IEnumerable<string> TrackingPatterns =>
+            _acquires.Patterns.Concat(_releases.Patterns).Concat(_consumes.Patterns)
+                .Concat(_fallback?.TrackingPatterns ?? Enumerable.Empty<string>());
+
         internal void AddFamily(ResourceFamily family) => _families[family.Name] = family;
-        internal void AddAcquire(AcquireSpec spec) => _acquires.Set(spec.Function, spec);
+        internal void AddAcquire(AcquireSpec spec)
+        {
+            _acquires.Set(spec.Function, spec);
+            _objectFamilies.Clear();
+        }
         internal void AddRelease(ReleaseSpec spec) => _releases.Set(spec.Function, spec);
         internal void AddHandoff(HandoffSpec spec) => _handoffs.Set(spec.Function, spec);
         internal void AddBorrow(string function) => _borrows.Set(function, true);
@@ -120,6 +139,7 @@ namespace KLeakLint.Core.Specs
 
             public IEnumerable<T> Values => _exact.Values.Concat(_prefixes.Select(p => p.Value));
             public IEnumerable<string> Names => _exact.Keys;
+            public IEnumerable<string> Patterns => _exact.Keys.Concat(_prefixes.Select(p => p.Key + "*"));
 
             public void Set(string name, T value)
             {

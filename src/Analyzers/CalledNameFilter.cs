@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using KLeakLint.Analyzers.Catalogs;
+using KLeakLint.Analyzers.Lowering;
+using KLeakLint.Core.Specs;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace KLeakLint.Analyzers
+{
+    /// <summary>
+    /// The first and cheapest look at a body, on its syntax alone: the simple names it calls. A body that calls nothing
+    /// whose name the catalog pairs, and no method of the project that attributes or a P/Invoke declaration could pair,
+    /// is skipped before anything binds it: binding a body for an analyzer costs about as much as compiling it, and most
+    /// bodies of a program are like that (docs/bench.md). The names over-approximate (<c>Free</c> stands for every
+    /// method so named); <see cref="CatalogCalls"/> decides on the bound body.
+    /// One per compilation and catalog; thread-safe.
+    /// </summary>
+    internal sealed class CalledNameFilter
+    {
+        private readonly Compilation _compilation;
+        private readonly SpecCatalog _catalog;
+        private readonly HashSet<string> _names = new HashSet<string>(StringComparer.Ordinal);
+        private readonly List<string> _prefixes = new List<string>();
+        private readonly ConcurrentDictionary<string, bool> _pairedInSource = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+
+        /// <summary>
+        /// A referenced assembly defines one of the pair attributes, so its methods may carry them where no source
+        /// declaration shows it: every body is looked at with its symbols.
+        /// </summary>
+        private readonly bool _metadataMayDeclarePairs;
+
+        /// <summary>Some constructor may be paired; <c>new(...)</c> does not name its type.</summary>
+        private readonly bool _constructorsMayBePaired;
+
+        /// <summary>Some indexer may be paired; <c>x[i]</c> names none.</summary>
+        private readonly bool _indexersMayBePaired;
+
+        public CalledNameFilter(Compilation compilation, SpecCatalog catalog)
+        {
+            _compilation = compilation;
+            _catalog = catalog;
+            foreach (var pattern in catalog.TrackingPatterns)
+            {
+                var simple = SimpleName(pattern);
+                if (simple.EndsWith("*", StringComparison.Ordinal)) _prefixes.Add(simple.Substring(0, simple.Length - 1));
+                else _names.Add(simple);
+            }
+            var attributeTypes = new HashSet<string>(AttributePairs.TypeNames, StringComparer.Ordinal);
+            _metadataMayDeclarePairs = compilation.SourceModule.ReferencedAssemblySymbols.Any(a => a.TypeNames.Any(attributeTypes.Contains));
+            // Without the attribute types in source or metadata no attribute can declare a pair.
+            var sourceDeclaresAttributes = attributeTypes.Any(n => compilation.ContainsSymbolsWithName(n, SymbolFilter.Type));
+            _constructorsMayBePaired = sourceDeclaresAttributes || _names.Any(n => n.EndsWith(ConstructorSuffix, StringComparison.Ordinal));
+            _indexersMayBePaired = _names.Any(n => n.StartsWith("get_", StringComparison.Ordinal)) || _prefixes.Any(p => "get_".StartsWith(p, StringComparison.Ordinal) || p.StartsWith("get_", StringComparison.Ordinal))
+                || sourceDeclaresAttributes && compilation.ContainsSymbolsWithName(WellKnownMemberNames.Indexer, SymbolFilter.Member);
+        }
+
+        /// <summary>Whether the body may call something paired: false only when it certainly does not.</summary>
+        public bool MayCallPaired(SyntaxNode body)
+        {
+            if (_metadataMayDeclarePairs) return true;
+            foreach (var node in body.DescendantNodes())
+            {
+                switch (node)
+                {
+                    case InvocationExpressionSyntax invocation:
+                        if (CalledName(invocation.Expression) is not { } name || IsPaired(name)) return true;
+                        break;
+                    case ObjectCreationExpressionSyntax creation:
+                        // A type alias (`using Handle = ...`) hides the type's own name.
+                        if (_constructorsMayBePaired && (RightmostName(creation.Type) is not { } type || _names.Contains(type + ConstructorSuffix)
+                            || ConstructorPairedInSource(type) || HasTypeAlias(creation))) return true;
+                        break;
+                    case ImplicitObjectCreationExpressionSyntax:
+                        if (_constructorsMayBePaired) return true;
+                        break;
+                    case ElementAccessExpressionSyntax or ElementBindingExpressionSyntax:
+                        if (_indexersMayBePaired) return true;
+                        break;
+                    case InitializerExpressionSyntax { RawKind: (int)SyntaxKind.CollectionInitializerExpression }:
+                        if (IsPaired("Add")) return true;
+                        break;
+                    case QueryExpressionSyntax:
+                        // Its calls (Select, Where, ...) are named by the clauses; rare in interop code.
+                        return true;
+                }
+            }
+            return false;
+        }
+
+        private bool IsPaired(string name) =>
+            _names.Contains(name) || _prefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal)) || MethodPairedInSource(name);
+
+        /// <summary>A source method of that name that attributes, its P/Invoke entry point or its P/Invoke name's verb pair.</summary>
+        private bool MethodPairedInSource(string name) =>
+            _pairedInSource.GetOrAdd(name, n => _compilation.ContainsSymbolsWithName(n, SymbolFilter.Member)
+                && _compilation.GetSymbolsWithName(n, SymbolFilter.Member).OfType<IMethodSymbol>().Any(m => CatalogCalls.Pairs(m, _catalog)));
+
+        private bool ConstructorPairedInSource(string typeName) =>
+            _pairedInSource.GetOrAdd(typeName + ConstructorSuffix, _ => _compilation.ContainsSymbolsWithName(typeName, SymbolFilter.Type)
+                && _compilation.GetSymbolsWithName(typeName, SymbolFilter.Type).OfType<INamedTypeSymbol>()
+                    .Any(t => t.InstanceConstructors.Any(c => CatalogCalls.Pairs(c, _catalog))));
+
+        private static bool HasTypeAlias(SyntaxNode node) =>
+            node.SyntaxTree.GetRoot().DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)
+                .OfType<UsingDirectiveSyntax>().Any(u => u.Alias is not null);
+
+        /// <summary>How the catalog names a constructor: <c>SafeThing..ctor</c>.</summary>
+        private const string ConstructorSuffix = "..ctor";
+
+        /// <summary><c>Marshal.AllocHGlobal</c> → AllocHGlobal; <c>Interop.SafeThing..ctor</c> → SafeThing..ctor.</summary>
+        private static string SimpleName(string pattern)
+        {
+            if (pattern.EndsWith(ConstructorSuffix, StringComparison.Ordinal))
+            {
+                var type = pattern.Substring(0, pattern.Length - ConstructorSuffix.Length);
+                return type.Substring(type.LastIndexOf('.') + 1) + ConstructorSuffix;
+            }
+            return pattern.Substring(pattern.LastIndexOf('.') + 1);
+        }
+
+        /// <summary>The method name a call's syntax shows, or null when it shows none (a delegate returned by a call).</summary>
+        private static string? CalledName(ExpressionSyntax target) => target switch
+        {
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+            _ => null,
+        };
+
+        private static string? RightmostName(TypeSyntax type) => type switch
+        {
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+            _ => null,
+        };
+    }
+}
