@@ -174,6 +174,85 @@ class C
     }
 }", Diagnostic("KL0001").WithLocation(0).WithLocation(1));
 
+        // ---- await: a task that failed throws out of the await ----------------------------------------------
+
+        [Fact]
+        public Task Await_of_a_task_between_acquire_and_release() => Analyze(@"
+using System.Threading.Tasks;
+class C
+{
+    static async Task Run(int n, Task pending)
+    {
+        IntPtr p = {|#1:Marshal.AllocHGlobal(n)|};
+        {|#0:await pending|};
+        Marshal.FreeHGlobal(p);
+    }
+}", Diagnostic("KL0101").WithLocation(0).WithLocation(1));
+
+        [Fact]
+        public Task Await_of_a_call_between_acquire_and_release() => Analyze(@"
+using System.Threading.Tasks;
+class C
+{
+    static async Task Run(int n)
+    {
+        IntPtr p = {|#1:Marshal.AllocHGlobal(n)|};
+        await {|#0:Task.Delay(1)|};
+        Marshal.FreeHGlobal(p);
+    }
+}", Diagnostic("KL0101").WithLocation(0).WithLocation(1));
+
+        [Fact]
+        public Task Awaited_result_assigned_between_acquire_and_release() => Analyze(@"
+using System.Threading.Tasks;
+class C
+{
+    static async Task<int> Run(int n, Task<int> size)
+    {
+        IntPtr p = {|#1:Marshal.AllocHGlobal(n)|};
+        var x = {|#0:await size.ConfigureAwait(false)|};
+        Marshal.FreeHGlobal(p);
+        return x;
+    }
+}", Diagnostic("KL0101").WithLocation(0).WithLocation(1));
+
+        [Fact]
+        public Task Await_inside_try_finally_or_outside_the_held_span_is_fine() => Analyze(@"
+using System.Threading.Tasks;
+class C
+{
+    static async Task Guarded(int n, Task pending)
+    {
+        IntPtr p = Marshal.AllocHGlobal(n);
+        try { await pending; }
+        finally { Marshal.FreeHGlobal(p); }
+    }
+    static async Task Around(int n, Task before, Task after)
+    {
+        await before;
+        IntPtr p = Marshal.AllocHGlobal(n);
+        Marshal.FreeHGlobal(p);
+        await after;
+    }
+}");
+
+        [Fact]
+        public void Await_message_names_the_awaited_task()
+        {
+            var diagnostic = Assert.Single(Pipeline.Run(@"
+using System.Threading.Tasks;
+class C
+{
+    static async Task Run(int n, Task pending)
+    {
+        IntPtr p = Marshal.AllocHGlobal(n);
+        await pending;
+        Marshal.FreeHGlobal(p);
+    }
+}"));
+            Assert.Contains("if awaiting pending throws", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         [Fact]
         public Task Ownership_returned_on_normal_paths_is_not_KL0101() => Analyze(@"
 class C
@@ -241,6 +320,20 @@ class C
             Assert.Null(calls.Single(c => c.Callee == "C.fill").OnException);
             Assert.Null(calls.Single(c => c.Callee == "Marshal.AllocHGlobal").OnException);
             Assert.Null(calls.Single(c => c.Callee == "Marshal.FreeHGlobal").OnException);
+        }
+
+        [Fact]
+        public void An_await_gets_an_exception_edge()
+        {
+            var function = Pipeline.Lower(@"
+using System.Threading.Tasks;
+class C
+{
+    static async Task Run(Task pending) { await pending.ConfigureAwait(false); }
+}").Single(f => f.Name == "C.Run");
+            var calls = function.Blocks.SelectMany(b => b.Instructions).OfType<KLeakLint.Core.Ir.CallInstruction>().ToList();
+            Assert.NotNull(calls.Single(c => c.Callee == "<await>").OnException);
+            Assert.Null(calls.Single(c => c.Callee == "Task.ConfigureAwait").OnException);
         }
     }
 }

@@ -28,8 +28,9 @@ namespace KLeakLint.Core.Engine
         public AbstractState Thrown(CallInstruction call, AbstractState state)
         {
             var thrown = state.Clone();
-            thrown.Exception = new RaisedException(call.Span, call.Callee + "() throws");
-            thrown.Trail.Add(new PathNote(call.Span, "if " + call.Callee + "() throws"));
+            var source = call.ExceptionSource ?? call.Callee + "()";
+            thrown.Exception = new RaisedException(call.Span, source + " throws");
+            thrown.Trail.Add(new PathNote(call.Span, "if " + source + " throws"));
             return thrown;
         }
 

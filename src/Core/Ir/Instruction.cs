@@ -34,6 +34,12 @@ namespace KLeakLint.Core.Ir
         /// </summary>
         public BasicBlock? OnException { get; init; }
 
+        /// <summary>
+        /// How a message names what throws when that is not a call the code makes by name (<c>await t</c> is lowered to a
+        /// call that rethrows the task's exception: "awaiting t"); null names the callee.
+        /// </summary>
+        public string? ExceptionSource { get; init; }
+
         public override string ToString() => (Result is null ? "" : Result + " = ") + Callee + "(" + string.Join(", ", Arguments) + ")"
             + (OnException is null ? "" : " throws-to bb" + OnException.Id);
     }
