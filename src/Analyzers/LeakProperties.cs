@@ -27,10 +27,19 @@ namespace KLeakLint.Analyzers
         /// </summary>
         public const string ResourceAt = "ResourceAt";
 
-        public static ImmutableDictionary<string, string?> Of(Finding finding, SpecCatalog catalog) =>
-            finding.Acquire is not null && catalog.FindAcquire(finding.Acquire.Api) is { } acquire
-                ? ForAcquire(finding.Acquire.Api, acquire, catalog)
-                : ImmutableDictionary<string, string?>.Empty;
+        /// <summary>
+        /// <c>true</c> on a KL0101 whose normal paths hand the resource off (return it, store it, give it to a new owner)
+        /// rather than release it: the exception path needs a catch that releases and rethrows; a release in finally would
+        /// undo the hand-off. Absent otherwise.
+        /// </summary>
+        public const string HandedOff = "HandedOff";
+
+        public static ImmutableDictionary<string, string?> Of(Finding finding, SpecCatalog catalog)
+        {
+            if (finding.Acquire is null || catalog.FindAcquire(finding.Acquire.Api) is not { } acquire) return ImmutableDictionary<string, string?>.Empty;
+            var properties = ForAcquire(finding.Acquire.Api, acquire, catalog);
+            return finding.NormalPathsHandOff ? properties.Add(HandedOff, "true") : properties;
+        }
 
         /// <summary>The properties for a resource the named API acquires as <paramref name="acquire"/> describes.</summary>
         public static ImmutableDictionary<string, string?> ForAcquire(string api, AcquireSpec acquire, SpecCatalog catalog)

@@ -203,6 +203,8 @@ namespace KLeakLint.Analyzers.Lowering
 
             // Native code behind a P/Invoke reads the memory it is given and, unless a spec says otherwise, keeps nothing.
             var isPlatformInvoke = method is not null && TypeFacts.IsPlatformInvoke(method) && !IsKnown(name);
+            // `new Wrapper(p)` makes the object that holds p from now on (a wrapper's constructor keeps its handle).
+            var keepsArguments = call is IObjectCreationOperation && method?.ContainingType is { IsReferenceType: true } && !IsKnown(name);
 
             var returnsValue = keepsResult && (method is null || method.MethodKind == MethodKind.Constructor || !method.ReturnsVoid);
             var result = returnsValue ? into ?? NewTemporary(name + "()") : null;
@@ -210,6 +212,7 @@ namespace KLeakLint.Analyzers.Lowering
             {
                 Indirect = method is null || method.ContainingType?.TypeKind == TypeKind.Delegate,
                 KeepsNothing = isPlatformInvoke,
+                KeepsArguments = keepsArguments,
                 OnException = ThrowingCalls.MayThrow(method, name, _catalog) ? CurrentHandler() : null,
                 ResultIsPointer = method is not null && TypeFacts.IsPointerLike(method.MethodKind == MethodKind.Constructor ? method.ContainingType : method.ReturnType),
             });

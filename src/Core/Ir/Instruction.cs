@@ -16,6 +16,12 @@ namespace KLeakLint.Core.Ir
         /// </summary>
         public bool KeepsNothing { get; init; }
 
+        /// <summary>
+        /// The frontend knows the callee keeps the memory it is given (a C# class constructor stores it in the new object):
+        /// passing memory to it hands it off for good rather than tentatively. Never set with <see cref="KeepsNothing"/>.
+        /// </summary>
+        public bool KeepsArguments { get; init; }
+
         /// <summary>The call returns a pointer (its result may point into an object passed to it).</summary>
         public bool ResultIsPointer { get; init; }
 
