@@ -15,7 +15,10 @@ namespace KLeakLint.Analyzers
         /// <summary>The acquiring API as the catalog names it: <c>Marshal.AllocHGlobal</c>, <c>SafeHandle.DangerousAddRef</c>.</summary>
         public const string Acquire = "Acquire";
 
-        /// <summary>The family's preferred release, same naming: <c>Marshal.FreeHGlobal</c>, <c>GCHandle.Free</c>.</summary>
+        /// <summary>
+        /// The family's preferred release, same naming: <c>Marshal.FreeHGlobal</c>, <c>GCHandle.Free</c> (the message writes
+        /// an instance method as C# calls it, <c>pin.Free()</c>; a fix finds the method from this name).
+        /// </summary>
         public const string Release = "Release";
 
         /// <summary>Which argument of <see cref="Release"/> takes the resource (0 is the receiver of an instance method).</summary>

@@ -451,6 +451,24 @@ class C
         }
 
         [Fact]
+        public void Message_writes_GCHandle_Free_on_the_handle()
+        {
+            var diagnostic = Assert.Single(Pipeline.Run(@"
+class C
+{" + Helpers + @"
+    static void Run(byte[] data)
+    {
+        GCHandle pin = GCHandle.Alloc(data, GCHandleType.Pinned);
+        Use(pin.AddrOfPinnedObject());
+        pin.Free();
+    }
+}"));
+            var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Contains("release it in a finally block (pin.Free())", message);
+            Assert.DoesNotContain("GCHandle.Free(", message);
+        }
+
+        [Fact]
         public void Calls_that_may_throw_get_an_exception_edge_and_catalog_calls_do_not()
         {
             var function = Pipeline.Lower(@"
