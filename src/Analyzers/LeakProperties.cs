@@ -15,7 +15,10 @@ namespace KLeakLint.Analyzers
         /// <summary>The acquiring API as the catalog names it: <c>Marshal.AllocHGlobal</c>, <c>SafeHandle.DangerousAddRef</c>.</summary>
         public const string Acquire = "Acquire";
 
-        /// <summary>The family's preferred release, same naming: <c>Marshal.FreeHGlobal</c>, <c>GCHandle.Free</c>.</summary>
+        /// <summary>
+        /// The family's preferred release, same naming: <c>Marshal.FreeHGlobal</c>, <c>GCHandle.Free</c> (the message writes
+        /// an instance method as C# calls it, <c>pin.Free()</c>; a fix finds the method from this name).
+        /// </summary>
         public const string Release = "Release";
 
         /// <summary>Which argument of <see cref="Release"/> takes the resource (0 is the receiver of an instance method).</summary>
@@ -27,10 +30,19 @@ namespace KLeakLint.Analyzers
         /// </summary>
         public const string ResourceAt = "ResourceAt";
 
-        public static ImmutableDictionary<string, string?> Of(Finding finding, SpecCatalog catalog) =>
-            finding.Acquire is not null && catalog.FindAcquire(finding.Acquire.Api) is { } acquire
-                ? ForAcquire(finding.Acquire.Api, acquire, catalog)
-                : ImmutableDictionary<string, string?>.Empty;
+        /// <summary>
+        /// <c>true</c> on a KL0101 whose normal paths hand the resource off (return it, store it, give it to a new owner)
+        /// rather than release it: the exception path needs a catch that releases and rethrows; a release in finally would
+        /// undo the hand-off. Absent otherwise.
+        /// </summary>
+        public const string HandedOff = "HandedOff";
+
+        public static ImmutableDictionary<string, string?> Of(Finding finding, SpecCatalog catalog)
+        {
+            if (finding.Acquire is null || catalog.FindAcquire(finding.Acquire.Api) is not { } acquire) return ImmutableDictionary<string, string?>.Empty;
+            var properties = ForAcquire(finding.Acquire.Api, acquire, catalog);
+            return finding.NormalPathsHandOff ? properties.Add(HandedOff, "true") : properties;
+        }
 
         /// <summary>The properties for a resource the named API acquires as <paramref name="acquire"/> describes.</summary>
         public static ImmutableDictionary<string, string?> ForAcquire(string api, AcquireSpec acquire, SpecCatalog catalog)

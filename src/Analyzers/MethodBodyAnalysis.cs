@@ -35,7 +35,7 @@ namespace KLeakLint.Analyzers
                 if (descriptor is null || location is null) continue;
                 var acquire = finding.Acquire is null ? null : map.Find(finding.Acquire.Span);
                 var additional = acquire is null || acquire == location ? Enumerable.Empty<Location>() : new[] { acquire };
-                diagnostics.Add(Diagnostic.Create(descriptor, location, additional, LeakProperties.Of(finding, catalog), finding.Message));
+                diagnostics.Add(Diagnostic.Create(descriptor, location, additional, LeakProperties.Of(finding, catalog), CSharpMessages.Of(finding, catalog, root)));
             }
             foreach (var incomplete in result.Incomplete)
                 diagnostics.Add(Incomplete(method, root.Syntax, incomplete.Reason));

@@ -33,8 +33,10 @@ namespace KLeakLint.CodeFixes
 
         public static bool IsAddRef(string? acquire) => string.Equals(acquire, AddRef, StringComparison.Ordinal);
 
+        // A reference the normal paths hand off must not be dropped in finally.
         private protected override bool Accepts(Diagnostic diagnostic) =>
-            diagnostic.Properties.TryGetValue(LeakProperties.Acquire, out var acquire) && IsAddRef(acquire);
+            diagnostic.Properties.TryGetValue(LeakProperties.Acquire, out var acquire) && IsAddRef(acquire)
+            && !diagnostic.Properties.ContainsKey(LeakProperties.HandedOff);
 
         private protected override string TitleFor(LeakedResource resource) => "Guard DangerousAddRef with try/finally";
 

@@ -22,8 +22,10 @@ namespace KLeakLint.CodeFixes
         private protected override bool AcquireInsideTry => false;
 
         // DangerousAddRef has its own pattern (GuardedAddRefCodeFix): a release in finally must test the success flag.
+        // A resource the normal paths hand off must not be released on them: only a catch that rethrows may release it.
         private protected override bool Accepts(Diagnostic diagnostic) =>
-            !(diagnostic.Properties.TryGetValue(LeakProperties.Acquire, out var acquire) && GuardedAddRefCodeFix.IsAddRef(acquire));
+            !(diagnostic.Properties.TryGetValue(LeakProperties.Acquire, out var acquire) && GuardedAddRefCodeFix.IsAddRef(acquire))
+            && !diagnostic.Properties.ContainsKey(LeakProperties.HandedOff);
 
         private protected override string TitleFor(LeakedResource resource) => "Release " + resource.Holder.Name + " in a finally block";
 

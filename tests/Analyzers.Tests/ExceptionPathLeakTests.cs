@@ -174,8 +174,231 @@ class C
     }
 }", Diagnostic("KL0001").WithLocation(0).WithLocation(1));
 
+        // ---- await: a task that failed throws out of the await ----------------------------------------------
+
         [Fact]
-        public Task Ownership_returned_on_normal_paths_is_not_KL0101() => Analyze(@"
+        public Task Await_of_a_task_between_acquire_and_release() => Analyze(@"
+using System.Threading.Tasks;
+class C
+{
+    static async Task Run(int n, Task pending)
+    {
+        IntPtr p = {|#1:Marshal.AllocHGlobal(n)|};
+        {|#0:await pending|};
+        Marshal.FreeHGlobal(p);
+    }
+}", Diagnostic("KL0101").WithLocation(0).WithLocation(1));
+
+        [Fact]
+        public Task Await_of_a_call_between_acquire_and_release() => Analyze(@"
+using System.Threading.Tasks;
+class C
+{
+    static async Task Run(int n)
+    {
+        IntPtr p = {|#1:Marshal.AllocHGlobal(n)|};
+        await {|#0:Task.Delay(1)|};
+        Marshal.FreeHGlobal(p);
+    }
+}", Diagnostic("KL0101").WithLocation(0).WithLocation(1));
+
+        [Fact]
+        public Task Awaited_result_assigned_between_acquire_and_release() => Analyze(@"
+using System.Threading.Tasks;
+class C
+{
+    static async Task<int> Run(int n, Task<int> size)
+    {
+        IntPtr p = {|#1:Marshal.AllocHGlobal(n)|};
+        var x = {|#0:await size.ConfigureAwait(false)|};
+        Marshal.FreeHGlobal(p);
+        return x;
+    }
+}", Diagnostic("KL0101").WithLocation(0).WithLocation(1));
+
+        [Fact]
+        public Task Await_inside_try_finally_or_outside_the_held_span_is_fine() => Analyze(@"
+using System.Threading.Tasks;
+class C
+{
+    static async Task Guarded(int n, Task pending)
+    {
+        IntPtr p = Marshal.AllocHGlobal(n);
+        try { await pending; }
+        finally { Marshal.FreeHGlobal(p); }
+    }
+    static async Task Around(int n, Task before, Task after)
+    {
+        await before;
+        IntPtr p = Marshal.AllocHGlobal(n);
+        Marshal.FreeHGlobal(p);
+        await after;
+    }
+}");
+
+        [Fact]
+        public void Await_message_names_the_awaited_task()
+        {
+            var diagnostic = Assert.Single(Pipeline.Run(@"
+using System.Threading.Tasks;
+class C
+{
+    static async Task Run(int n, Task pending)
+    {
+        IntPtr p = Marshal.AllocHGlobal(n);
+        await pending;
+        Marshal.FreeHGlobal(p);
+    }
+}"));
+            Assert.Contains("if awaiting pending throws", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        // ---- handed off on the normal paths: a call before the hand-off that throws leaves it with nobody ----
+
+        [Fact]
+        public Task Init_between_acquire_and_return() => Analyze(@"
+class C
+{" + Helpers + @"
+    static IntPtr Make(int n)
+    {
+        IntPtr p = {|#1:Marshal.AllocHGlobal(n)|};
+        {|#0:Use(p)|};
+        return p;
+    }
+}", Diagnostic("KL0101").WithLocation(0).WithLocation(1));
+
+        [Fact]
+        public Task Init_then_return_a_new_wrapper() => Analyze(@"
+sealed class Wrapper
+{
+    private readonly IntPtr _handle;
+    public Wrapper(IntPtr handle) { _handle = handle; }
+}
+class C
+{" + Helpers + @"
+    static Wrapper Make(int n)
+    {
+        var h = {|#1:Marshal.AllocHGlobal(n)|};
+        {|#0:Use(h)|};
+        return new Wrapper(h);
+    }
+}", Diagnostic("KL0101").WithLocation(0).WithLocation(1));
+
+        [Fact]
+        public Task Managed_init_wrapper_between_acquire_and_return() => Analyze(@"
+static class Native
+{
+    [DllImport(""native"")] static extern int init(IntPtr p);
+    public static void Init(IntPtr p) { if (init(p) != 0) throw new InvalidOperationException(""init failed""); }
+}
+class C
+{
+    static IntPtr Make(int n)
+    {
+        IntPtr p = {|#1:Marshal.AllocHGlobal(n)|};
+        {|#0:Native.Init(p)|};
+        return p;
+    }
+}", Diagnostic("KL0101").WithLocation(0).WithLocation(1));
+
+        [Fact]
+        public Task Throw_before_the_return() => Analyze(@"
+class C
+{
+    [DllImport(""native"")] static extern int init(IntPtr p);
+    static IntPtr Make(int n)
+    {
+        IntPtr p = {|#1:Marshal.AllocHGlobal(n)|};
+        if (init(p) != 0) {|#0:throw new InvalidOperationException(""init failed"");|}
+        return p;
+    }
+}", Diagnostic("KL0101").WithLocation(0).WithLocation(1));
+
+        [Fact]
+        public Task Init_then_store_in_a_field() => Analyze(@"
+class C
+{" + Helpers + @"
+    private IntPtr _buffer;
+    C(int n)
+    {
+        var p = {|#1:Marshal.AllocHGlobal(n)|};
+        {|#0:Use(p)|};
+        _buffer = p;
+    }
+}", Diagnostic("KL0101").WithLocation(0).WithLocation(1));
+
+        [Fact]
+        public Task Await_before_the_return() => Analyze(@"
+using System.Threading.Tasks;
+class C
+{
+    static async Task<IntPtr> Make(int n, Task ready)
+    {
+        IntPtr p = {|#1:Marshal.AllocHGlobal(n)|};
+        {|#0:await ready|};
+        return p;
+    }
+}", Diagnostic("KL0101").WithLocation(0).WithLocation(1));
+
+        [Fact]
+        public Task Catch_all_that_frees_and_rethrows_before_the_return_is_fine() => Analyze(@"
+sealed class Wrapper
+{
+    private readonly IntPtr _handle;
+    public Wrapper(IntPtr handle) { _handle = handle; }
+}
+class C
+{" + Helpers + @"
+    static IntPtr Make(int n)
+    {
+        IntPtr p = Marshal.AllocHGlobal(n);
+        try { Use(p); }
+        catch { Marshal.FreeHGlobal(p); throw; }
+        return p;
+    }
+    static Wrapper Wrap(int n)
+    {
+        var h = Marshal.AllocHGlobal(n);
+        try { Use(h); return new Wrapper(h); }
+        catch { Marshal.FreeHGlobal(h); throw; }
+    }
+}");
+
+        [Fact]
+        public Task No_throwing_call_before_the_hand_off_is_fine() => Analyze(@"
+sealed class Wrapper
+{
+    private readonly IntPtr _handle;
+    public Wrapper(IntPtr handle) { _handle = handle; }
+}
+class C
+{
+    [DllImport(""native"")] static extern int init(IntPtr p);
+    private IntPtr _buffer;
+    static IntPtr Plain(int n) { IntPtr p = Marshal.AllocHGlobal(n); return p; }
+    static IntPtr NativeInit(int n) { IntPtr p = Marshal.AllocHGlobal(n); init(p); return p; }
+    C(int n) { _buffer = Marshal.AllocHGlobal(n); init(_buffer); }
+}");
+
+        [Fact]
+        public Task The_call_that_takes_it_over_may_throw_without_a_finding() => Analyze(@"
+sealed class Wrapper
+{
+    private readonly IntPtr _handle;
+    public Wrapper(IntPtr handle) { _handle = handle; }
+}
+class C
+{" + Helpers + @"
+    static Wrapper Direct(int n) => new Wrapper(Marshal.AllocHGlobal(n));
+    static Wrapper ThroughALocal(int n) { var h = Marshal.AllocHGlobal(n); var w = new Wrapper(h); return w; }
+    static void Lent(int n) { var p = Marshal.AllocHGlobal(n); Use(p); }
+    static void Added(int n, System.Collections.Generic.List<IntPtr> list) { var p = Marshal.AllocHGlobal(n); Use(IntPtr.Zero); list.Add(p); }
+}");
+
+        [Fact]
+        public void Hand_off_message_says_to_release_in_a_catch_that_rethrows()
+        {
+            var diagnostic = Assert.Single(Pipeline.Run(@"
 class C
 {" + Helpers + @"
     static IntPtr Make(int n)
@@ -184,7 +407,12 @@ class C
         Use(p);
         return p;
     }
-}");
+}"));
+            var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Contains("handed off on the normal paths but not released if C.Use() throws", message);
+            Assert.Contains("catch { Marshal.FreeHGlobal(p); throw; }", message);
+            Assert.Equal("true", diagnostic.Properties[LeakProperties.HandedOff]);
+        }
 
         [Fact]
         public Task A_leak_inside_a_catch_block_is_found() => Analyze(@"
@@ -223,6 +451,24 @@ class C
         }
 
         [Fact]
+        public void Message_writes_GCHandle_Free_on_the_handle()
+        {
+            var diagnostic = Assert.Single(Pipeline.Run(@"
+class C
+{" + Helpers + @"
+    static void Run(byte[] data)
+    {
+        GCHandle pin = GCHandle.Alloc(data, GCHandleType.Pinned);
+        Use(pin.AddrOfPinnedObject());
+        pin.Free();
+    }
+}"));
+            var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Contains("release it in a finally block (pin.Free())", message);
+            Assert.DoesNotContain("GCHandle.Free(", message);
+        }
+
+        [Fact]
         public void Calls_that_may_throw_get_an_exception_edge_and_catalog_calls_do_not()
         {
             var function = Pipeline.Lower(@"
@@ -241,6 +487,20 @@ class C
             Assert.Null(calls.Single(c => c.Callee == "C.fill").OnException);
             Assert.Null(calls.Single(c => c.Callee == "Marshal.AllocHGlobal").OnException);
             Assert.Null(calls.Single(c => c.Callee == "Marshal.FreeHGlobal").OnException);
+        }
+
+        [Fact]
+        public void An_await_gets_an_exception_edge()
+        {
+            var function = Pipeline.Lower(@"
+using System.Threading.Tasks;
+class C
+{
+    static async Task Run(Task pending) { await pending.ConfigureAwait(false); }
+}").Single(f => f.Name == "C.Run");
+            var calls = function.Blocks.SelectMany(b => b.Instructions).OfType<KLeakLint.Core.Ir.CallInstruction>().ToList();
+            Assert.NotNull(calls.Single(c => c.Callee == "<await>").OnException);
+            Assert.Null(calls.Single(c => c.Callee == "Task.ConfigureAwait").OnException);
         }
     }
 }

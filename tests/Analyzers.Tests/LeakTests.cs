@@ -198,6 +198,73 @@ class C
         }
 
         [Fact]
+        public void Message_writes_an_instance_release_on_its_holder()
+        {
+            var diagnostic = Assert.Single(Pipeline.Run(@"
+class C
+{" + Native + @"
+    static void Pin(byte[] data, bool quick)
+    {
+        GCHandle pin = GCHandle.Alloc(data, GCHandleType.Pinned);
+        if (quick) return;
+        pin.Free();
+    }
+}"));
+            var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+            var acquireLine = diagnostic.AdditionalLocations.Single().GetLineSpan().StartLinePosition.Line + 1;
+            Assert.Equal("GCHandle from GCHandle.Alloc() (line " + acquireLine + ") is not released on this path; call pin.Free() before the function returns", message);
+            // Fixes read the catalog's name and find the method themselves.
+            Assert.Equal("GCHandle.Free", diagnostic.Properties[LeakProperties.Release]);
+        }
+
+        [Fact]
+        public void Message_writes_an_instance_release_the_method_never_calls_on_its_holder()
+        {
+            var diagnostic = Assert.Single(Pipeline.Run(@"
+class C
+{
+    static void Pin(byte[] data) { GCHandle pin = GCHandle.Alloc(data, GCHandleType.Pinned); }
+}"));
+            Assert.Contains("call pin.Free() before the function returns", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        [Fact]
+        public void Message_writes_DangerousRelease_on_the_handle()
+        {
+            var diagnostic = Assert.Single(Pipeline.Run(@"
+class C
+{
+    static void Use(SafeHandle handle, bool quick)
+    {
+        bool added = false;
+        handle.DangerousAddRef(ref added);
+        if (quick) return;
+        handle.DangerousRelease();
+    }
+}"));
+            var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Contains("call handle.DangerousRelease() before the function returns", message);
+            Assert.DoesNotContain("SafeHandle.DangerousRelease(", message);
+        }
+
+        [Fact]
+        public void Overwrite_message_writes_an_instance_release_on_its_holder()
+        {
+            var diagnostic = Assert.Single(Pipeline.Run(@"
+class C
+{
+    static void Pin(byte[] data)
+    {
+        GCHandle pin = GCHandle.Alloc(data, GCHandleType.Pinned);
+        pin = GCHandle.Alloc(data);
+        pin.Free();
+    }
+}"));
+            Assert.Equal("KL0004", diagnostic.Id);
+            Assert.EndsWith("is overwritten here; call pin.Free() first", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        [Fact]
         public Task Valid_freed_in_finally_on_every_path() => Analyze(@"
 class C
 {" + Native + @"

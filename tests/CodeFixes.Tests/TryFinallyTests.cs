@@ -147,6 +147,25 @@ class C
 }", Diagnostic("KL0001").WithLocation(0).WithLocation(1));
 
         [Fact]
+        public Task An_exception_path_leak_of_a_resource_handed_to_a_new_owner_is_not_wrapped() => NoFix(@"
+sealed class Wrapper
+{
+    private readonly IntPtr _handle;
+    public Wrapper(IntPtr handle) { _handle = handle; }
+}
+class C
+{
+    static void Use(IntPtr p) { if (p == IntPtr.Zero) throw new ArgumentException(nameof(p)); }
+
+    static Wrapper Make(int n)
+    {
+        IntPtr p = {|#1:Marshal.AllocHGlobal(n)|};
+        {|#0:Use(p)|};
+        return new Wrapper(p);
+    }
+}", Diagnostic("KL0101").WithLocation(0).WithLocation(1));
+
+        [Fact]
         public Task Fix_all_nests_two_resources_and_makes_one_try_per_acquire() => FixAll(@"
 class C
 {" + NativeDeclarations.Fill + @"

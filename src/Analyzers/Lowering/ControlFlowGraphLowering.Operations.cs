@@ -95,6 +95,8 @@ namespace KLeakLint.Analyzers.Lowering
                     return LowerValue(declaration.Expression);
                 case IDiscardOperation:
                     return Value.Opaque;
+                case IAwaitOperation awaited:
+                    return LowerAwait(awaited);
                 case IInterpolatedStringOperation or IIsTypeOperation or IIsPatternOperation or ITypeOfOperation or ISizeOfOperation or INameOfOperation:
                     // Formatting or testing a pointer reads it and keeps nothing.
                     foreach (var child in operation.ChildOperations) LowerValue(child);
@@ -201,6 +203,8 @@ namespace KLeakLint.Analyzers.Lowering
 
             // Native code behind a P/Invoke reads the memory it is given and, unless a spec says otherwise, keeps nothing.
             var isPlatformInvoke = method is not null && TypeFacts.IsPlatformInvoke(method) && !IsKnown(name);
+            // `new Wrapper(p)` makes the object that holds p from now on (a wrapper's constructor keeps its handle).
+            var keepsArguments = call is IObjectCreationOperation && method?.ContainingType is { IsReferenceType: true } && !IsKnown(name);
 
             var returnsValue = keepsResult && (method is null || method.MethodKind == MethodKind.Constructor || !method.ReturnsVoid);
             var result = returnsValue ? into ?? NewTemporary(name + "()") : null;
@@ -208,6 +212,7 @@ namespace KLeakLint.Analyzers.Lowering
             {
                 Indirect = method is null || method.ContainingType?.TypeKind == TypeKind.Delegate,
                 KeepsNothing = isPlatformInvoke,
+                KeepsArguments = keepsArguments,
                 OnException = ThrowingCalls.MayThrow(method, name, _catalog) ? CurrentHandler() : null,
                 ResultIsPointer = method is not null && TypeFacts.IsPointerLike(method.MethodKind == MethodKind.Constructor ? method.ContainingType : method.ReturnType),
             });
@@ -220,6 +225,39 @@ namespace KLeakLint.Analyzers.Lowering
         }
 
         private bool IsKnown(string name) => _catalog.Mentions(name);
+
+        /// <summary>The callee of the call an await is lowered to: not a name any catalog or C function has.</summary>
+        internal const string AwaitCallee = "<await>";
+
+        /// <summary>Longer awaited expressions are not quoted in messages.</summary>
+        private const int MaxQuotedAwaitLength = 40;
+
+        /// <summary>
+        /// <c>await t</c> rethrows the exception of a task that failed (GetResult), whether or not the call that made the
+        /// task threw: it is a call that may throw, with no arguments and no effect besides its exception edge. What the
+        /// awaited expression is built from may end up anywhere, so it is handed off.
+        /// </summary>
+        private Value LowerAwait(IAwaitOperation awaited)
+        {
+            HandOff(LowerValue(awaited.Operation), awaited.Syntax);
+            Emit(new CallInstruction(null, AwaitCallee, new Value[0], _map.SpanOf(awaited.Syntax))
+            {
+                OnException = CurrentHandler(),
+                ExceptionSource = "awaiting " + AwaitedName(awaited.Operation),
+            });
+            return Value.Opaque;
+        }
+
+        /// <summary>The awaited task as a message names it: the call that made it (<c>Task.Delay()</c>), or the expression.</summary>
+        private static string AwaitedName(IOperation operand)
+        {
+            while (operand is IConversionOperation conversion) operand = conversion.Operand;
+            // t.ConfigureAwait(false) awaits t.
+            if (operand is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured }) return AwaitedName(configured);
+            if (operand is IInvocationOperation invocation) return CalleeNames.Of(invocation.TargetMethod) + "()";
+            var text = operand.Syntax.ToString();
+            return text.Length <= MaxQuotedAwaitLength && text.IndexOf('\n') < 0 ? text : "the task";
+        }
 
         /// <summary>
         /// The name a call goes by: <c>Type.Method</c>, or a P/Invoke's native entry point when the catalog knows that

@@ -22,10 +22,16 @@ namespace KLeakLint.Core.Engine
         /// <summary>Acquire sites (<see cref="AcquireKey"/>) of resources some normal exit had released.</summary>
         private readonly HashSet<string> _releasedAtNormalExit = new HashSet<string>(StringComparer.Ordinal);
 
+        /// <summary>Acquire sites of resources some normal exit had handed off for good, with where each was handed off.</summary>
+        private readonly Dictionary<string, HashSet<SourceSpan>> _handedOffAtNormalExit = new Dictionary<string, HashSet<SourceSpan>>(StringComparer.Ordinal);
+
+        /// <summary>The message of each exception-path leak (by finding key) for a resource the normal paths hand off.</summary>
+        private readonly Dictionary<string, string> _handedOffMessages = new Dictionary<string, string>(StringComparer.Ordinal);
+
         /// <summary>
         /// The findings; leaks of one resource at several exits are folded into the first exit, whose last note lists
-        /// the others, so one missing release reads as one finding. An exception-path leak (KL0101) is kept only for a
-        /// resource that normal exits release and that no normal exit leaks (that is KL0001).
+        /// the others, so one missing release reads as one finding. An exception-path leak (KL0101) is kept only as
+        /// <see cref="AsExceptionPathLeak"/> says.
         /// </summary>
         public IEnumerable<Finding> Findings
         {
@@ -34,8 +40,9 @@ namespace KLeakLint.Core.Engine
                 var leakedNormally = new HashSet<string>(_findings.Values.Where(f => f.Rule == Rules.Leak && f.Acquire is not null)
                     .Select(f => AcquireKey(f.Acquire!.Api, f.Acquire.Span)), StringComparer.Ordinal);
                 var folded = new List<Finding>();
-                foreach (var group in _findings.Values
-                    .Where(f => f.Rule != Rules.ExceptionPathLeak || f.Acquire is { } a && _releasedAtNormalExit.Contains(AcquireKey(a.Api, a.Span)) && !leakedNormally.Contains(AcquireKey(a.Api, a.Span)))
+                foreach (var group in _findings
+                    .Select(kv => kv.Value.Rule == Rules.ExceptionPathLeak ? AsExceptionPathLeak(kv.Key, kv.Value, leakedNormally) : kv.Value)
+                    .OfType<Finding>()
                     .OrderBy(f => f.Span.Line).ThenBy(f => f.Span.Column)
                     .GroupBy(f => (f.Rule == Rules.Leak || f.Rule == Rules.ExceptionPathLeak) && f.Acquire is not null ? f.Rule.Id + AcquireKey(f.Acquire.Api, f.Acquire.Span) : Guid.NewGuid().ToString()))
                 {
@@ -52,13 +59,49 @@ namespace KLeakLint.Core.Engine
             }
         }
 
+        /// <summary>
+        /// An exception-path leak, or null when it is not one: the resource leaks on a normal path too (KL0001), or no normal
+        /// exit released it or handed it off. A hand-off counts only when it happens elsewhere than where the exception
+        /// is raised: a constructor or a store that takes the resource over may fail after it took it, so its own
+        /// exception proves nothing; an earlier call that throws leaves the resource with nobody.
+        /// </summary>
+        private Finding? AsExceptionPathLeak(string key, Finding finding, HashSet<string> leakedNormally)
+        {
+            if (finding.Acquire is not { } acquire) return null;
+            var site = AcquireKey(acquire.Api, acquire.Span);
+            if (leakedNormally.Contains(site)) return null;
+            if (_releasedAtNormalExit.Contains(site)) return finding;
+            if (_handedOffAtNormalExit.TryGetValue(site, out var handOffs) && handOffs.Any(h => h != finding.Span) && _handedOffMessages.TryGetValue(key, out var message))
+                return finding with { Message = message, NormalPathsHandOff = true };
+            return null;
+        }
+
         public void ReleasedAtNormalExit(Resource resource) => _releasedAtNormalExit.Add(AcquireKey(resource.Api, resource.AcquiredAt));
+
+        public void HandedOffAtNormalExit(Resource resource)
+        {
+            var site = AcquireKey(resource.Api, resource.AcquiredAt);
+            if (!_handedOffAtNormalExit.TryGetValue(site, out var handOffs)) _handedOffAtNormalExit[site] = handOffs = new HashSet<SourceSpan>();
+            handOffs.Add(resource.HandedOffAt);
+        }
 
         private static string AcquireKey(string api, SourceSpan span) => api + "@" + span;
 
+        private static string FindingKey(RuleDescriptor rule, SourceSpan at, Resource? resource) =>
+            rule.Id + "|" + at + "|" + (resource is null ? "" : resource.Api + "@" + resource.AcquiredAt);
+
+        /// <summary>KL0101, with the message for each way the normal paths may end the resource's life here.</summary>
+        public void ReportExceptionPathLeak(SourceSpan at, string releasedMessage, string handedOffMessage, Resource resource, AbstractState state)
+        {
+            var key = FindingKey(Rules.ExceptionPathLeak, at, resource);
+            if (_findings.ContainsKey(key)) return;
+            Report(Rules.ExceptionPathLeak, at, releasedMessage, resource, state);
+            _handedOffMessages[key] = handedOffMessage;
+        }
+
         public void Report(RuleDescriptor rule, SourceSpan at, string message, Resource? resource, AbstractState state)
         {
-            var key = rule.Id + "|" + at + "|" + (resource is null ? "" : resource.Api + "@" + resource.AcquiredAt);
+            var key = FindingKey(rule, at, resource);
             if (_findings.ContainsKey(key)) return;
             var firstNote = resource is null ? 0 : Math.Min(resource.TrailIndex, state.Trail.Count);
             // A branch passed several times (a loop) is explained by its last outcome.

@@ -94,6 +94,12 @@ namespace KLeakLint.Core.Engine
         /// <summary>It escaped only into a function the engine knows nothing about, which may or may not keep it.</summary>
         public bool EscapedTentatively { get; init; }
 
+        /// <summary>
+        /// Where it was last handed on for good (returned, stored in memory the function does not own, given to a function
+        /// that keeps it). Not part of the state's identity: it only tells KL0101 which call took it over.
+        /// </summary>
+        public SourceSpan HandedOffAt { get; init; }
+
         /// <summary>The field of the caller's memory it was stored in when acquired (<c>txq-&gt;txd = dma_alloc_coherent(...)</c>).</summary>
         public Place? StoredIn { get; init; }
 

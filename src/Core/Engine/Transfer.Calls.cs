@@ -48,7 +48,7 @@ namespace KLeakLint.Core.Engine
                 for (int i = 0; i < call.Arguments.Count; i++)
                     if (handoff.ArgumentIndex is null || handoff.ArgumentIndex == i)
                         foreach (var id in ResourcesReachable(call.Arguments[i], state).Concat(HeldInPointee(call.Arguments[i], state)).ToList())
-                            Escape(id, state, kept: true);
+                            Escape(id, state, kept: true, call.Span);
             }
 
             var acquire = _catalog.FindAcquire(call.Callee);
@@ -517,9 +517,9 @@ namespace KLeakLint.Core.Engine
             for (int i = 0; i < call.Arguments.Count; i++)
             {
                 if (summary.Keeps.Contains(i))
-                    foreach (var id in ResourcesReachable(call.Arguments[i], state).ToList()) Escape(id, state, kept: true);
+                    foreach (var id in ResourcesReachable(call.Arguments[i], state).ToList()) Escape(id, state, kept: true, call.Span);
                 else if (summary.MayKeep.Contains(i))
-                    EscapeMemory(call.Arguments[i], state);
+                    EscapeMemory(call.Arguments[i], state, kept: false, call.Span);
             }
             ForgetWhatCalleeMayWrite(call, state);
             if (summary.Returns is not null)
@@ -615,24 +615,24 @@ namespace KLeakLint.Core.Engine
 
         /// <summary>
         /// Kernel convention: a callee that keeps a counted reference takes its own, so counted objects are only borrowed;
-        /// raw memory may be kept, so it escapes.
+        /// raw memory may be kept, so it escapes (for good when the frontend says the callee keeps what it is given).
         /// </summary>
         private void PassToUnknown(CallInstruction call, AbstractState state)
         {
             foreach (var argument in call.Arguments)
             {
                 if (argument is Value.AddressOf field && field.Place.Path.Count > 0 && IsInitializer(call.Callee)) continue;
-                EscapeMemory(argument, state);
+                EscapeMemory(argument, state, call.KeepsArguments, call.Span);
             }
         }
 
-        private void EscapeMemory(Value argument, AbstractState state)
+        private void EscapeMemory(Value argument, AbstractState state, bool kept, SourceSpan at)
         {
             foreach (var id in ResourcesReachable(argument, state).ToList())
             {
                 var r = state.Resources[id];
                 if (r.ParameterIndex is int index) _summary.ParameterMayBeKept(index);
-                else if (r.Family?.Class == ResourceClass.Memory && !r.IsPlainData) Escape(id, state, kept: false);
+                else if (r.Family?.Class == ResourceClass.Memory && !r.IsPlainData) Escape(id, state, kept, at);
             }
         }
 

@@ -83,7 +83,7 @@ namespace KLeakLint.Core.Engine
             // A pointer into a parameter (`return &lock->rlock;`) hands nothing over; the parameter itself may be the
             // caller's reference coming back as the result (`np = __of_find_node_by_full_path(np, path)`).
             foreach (var id in ResourcesIn(returned, state).Where(id => returned is SymbolicValue.Resource || state.Resources[id].ParameterIndex is null).ToList())
-                Escape(id, state, kept: true);
+                Escape(id, state, kept: true, span);
 
             ReleaseScopedVariables(span, state);
             NoteReleasedAtNormalExit(state);

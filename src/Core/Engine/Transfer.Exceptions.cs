@@ -11,8 +11,8 @@ namespace KLeakLint.Core.Engine
     /// <summary>
     /// Exception paths (KL0101). Only the C# frontend makes them: a call with <see cref="CallInstruction.OnException"/>
     /// also continues at its handler, and a <see cref="ThrowTerminator"/> without a handler is an exit where every
-    /// resource still held leaks. Such a leak is KL0101 only for a resource that normal exits release (see
-    /// <see cref="FindingCollector"/>): one that leaks on a normal path too is KL0001's.
+    /// resource still held leaks. Such a leak is KL0101 only for a resource that normal exits release or hand off
+    /// elsewhere (see <see cref="FindingCollector"/>): one that leaks on a normal path too is KL0001's.
     /// </summary>
     internal sealed partial class Transfer
     {
@@ -28,8 +28,9 @@ namespace KLeakLint.Core.Engine
         public AbstractState Thrown(CallInstruction call, AbstractState state)
         {
             var thrown = state.Clone();
-            thrown.Exception = new RaisedException(call.Span, call.Callee + "() throws");
-            thrown.Trail.Add(new PathNote(call.Span, "if " + call.Callee + "() throws"));
+            var source = call.ExceptionSource ?? call.Callee + "()";
+            thrown.Exception = new RaisedException(call.Span, source + " throws");
+            thrown.Trail.Add(new PathNote(call.Span, "if " + source + " throws"));
             return thrown;
         }
 
@@ -51,19 +52,30 @@ namespace KLeakLint.Core.Engine
             foreach (var r in state.Resources.Values.Where(r => r.IsHeld && r.ParameterIndex is null && r.Spec?.KeptOnSuccess != true
                          && !r.HeldOutside && !IsRegisteredContainer(r.Id, state)).OrderBy(r => r.Id).ToList())
             {
-                _report.Report(Rules.ExceptionPathLeak, exception.At,
-                    Describe(r) + " from " + r.Api + "() (line " + r.AcquiredAt.Line + ") is released on the normal paths but not if " + exception.Cause +
-                    ": the exception leaves the method with it held; release it in a finally block (" + ReleaseCall(r, HolderOf(r, state)) + ")",
+                var resource = Describe(r) + " from " + r.Api + "() (line " + r.AcquiredAt.Line + ")";
+                var release = ReleaseCall(r, HolderOf(r, state));
+                const string Leaves = ": the exception leaves the method with it held; ";
+                _report.ReportExceptionPathLeak(exception.At,
+                    resource + " is released on the normal paths but not if " + exception.Cause + Leaves + "release it in a finally block (" + release + ")",
+                    resource + " is handed off on the normal paths but not released if " + exception.Cause + Leaves +
+                    "release it in a catch block that rethrows (catch { " + release + "; throw; })",
                     r, state);
             }
         }
 
-        /// <summary>Remembers what a normal exit has released, so that exception-path leaks of those resources are reported.</summary>
+        /// <summary>
+        /// Remembers what a normal exit has released or handed off for good (returned, stored, given to a new owner), so
+        /// that exception-path leaks of those resources are reported.
+        /// </summary>
         private void NoteReleasedAtNormalExit(AbstractState state)
         {
             foreach (var r in state.Resources.Values)
-                if (r.Ownership == Ownership.Released && r.Family is not null && r.ParameterIndex is null && r.AcquiredAt.Line != 0)
-                    _report.ReleasedAtNormalExit(r);
+            {
+                if (r.Family is null || r.ParameterIndex is not null || r.AcquiredAt.Line == 0) continue;
+                if (r.Ownership == Ownership.Released) _report.ReleasedAtNormalExit(r);
+                else if (r.Ownership == Ownership.Escaped && !r.EscapedTentatively && !r.EscapedWithOwner && r.HandedOffAt.Line != 0)
+                    _report.HandedOffAtNormalExit(r);
+            }
         }
     }
 }

@@ -299,7 +299,7 @@ namespace KLeakLint.Core.Engine
                 if (storage.Kind == StorageKind.NonLocal && target.Root.Kind != RootKind.Global && state.Resources.TryGetValue(id, out var stored)
                     && stored.Spec is not null && stored.StoredIn is null && UnitFacts.FieldOfPointee(target) is not null)
                     state.Update(stored with { StoredIn = target, StoredAt = Canonical(target, state) });
-                if (storage.Kind == StorageKind.NonLocal && !IsStoreIntoItself(id, target, state)) Escape(id, state, kept: true);
+                if (storage.Kind == StorageKind.NonLocal && !IsStoreIntoItself(id, target, state)) Escape(id, state, kept: true, span);
                 else if (storage.Kind == StorageKind.InResource && storage.Owner != id && state.Resources[id].Parent is null)
                     state.Update(state.Resources[id] with { Parent = storage.Owner });
             }
@@ -327,7 +327,8 @@ namespace KLeakLint.Core.Engine
         private bool IsStoreIntoItself(int id, Place target, AbstractState state) =>
             state.Resources[id].ParameterIndex is int index && target.Root.Kind == RootKind.Parameter && target.Root.Name == _function.Parameters[index];
 
-        private void Escape(int id, AbstractState state, bool kept)
+        /// <param name="at">The instruction or exit that hands it on.</param>
+        private void Escape(int id, AbstractState state, bool kept, SourceSpan at)
         {
             if (!state.Resources.TryGetValue(id, out var r)) return;
             if (r.ParameterIndex is int index)
@@ -335,13 +336,15 @@ namespace KLeakLint.Core.Engine
                 if (kept) _summary.ParameterKept(index);
                 return;
             }
-            if (r.Ownership == Ownership.Owned) state.Update(r with { Ownership = Ownership.Escaped, EscapedTentatively = !kept });
-            else if (kept && (r.EscapedTentatively || r.EscapedWithOwner)) state.Update(r with { EscapedTentatively = false, EscapedWithOwner = false });
+            if (r.Ownership == Ownership.Owned)
+                state.Update(r with { Ownership = Ownership.Escaped, EscapedTentatively = !kept, HandedOffAt = kept ? at : r.HandedOffAt });
+            else if (kept && (r.EscapedTentatively || r.EscapedWithOwner))
+                state.Update(r with { EscapedTentatively = false, EscapedWithOwner = false, HandedOffAt = at });
             // Kept somewhere (a list, drvdata, the caller), the object takes what it holds along for good; lent to an
             // unknown function, it may come back (see ReclaimChildren).
             foreach (var child in state.Resources.Values.Where(c => c.Parent == id && (c.Ownership == Ownership.Owned || kept && c.EscapedWithOwner)).ToList())
             {
-                Escape(child.Id, state, kept);
+                Escape(child.Id, state, kept, at);
                 if (!kept && state.Resources[child.Id].Ownership == Ownership.Escaped)
                     state.Update(state.Resources[child.Id] with { EscapedWithOwner = true });
             }

@@ -15,7 +15,14 @@ namespace KLeakLint.Core.Findings
         string Function,
         string Message,
         AcquireSite? Acquire,
-        IReadOnlyList<PathNote> Path);
+        IReadOnlyList<PathNote> Path)
+    {
+        /// <summary>
+        /// KL0101 only: the normal paths hand the resource off (return it, store it, give it to a new owner) instead of
+        /// releasing it, so the exception path must release it in a catch that rethrows; a finally would undo the hand-off.
+        /// </summary>
+        public bool NormalPathsHandOff { get; init; }
+    }
 
     /// <summary>A function whose analysis stopped early (step budget, unsupported construct): never silently dropped.</summary>
     public sealed record IncompleteAnalysis(string Function, SourceSpan Span, string Reason);

@@ -16,6 +16,12 @@ namespace KLeakLint.Core.Ir
         /// </summary>
         public bool KeepsNothing { get; init; }
 
+        /// <summary>
+        /// The frontend knows the callee keeps the memory it is given (a C# class constructor stores it in the new object):
+        /// passing memory to it hands it off for good rather than tentatively. Never set with <see cref="KeepsNothing"/>.
+        /// </summary>
+        public bool KeepsArguments { get; init; }
+
         /// <summary>The call returns a pointer (its result may point into an object passed to it).</summary>
         public bool ResultIsPointer { get; init; }
 
@@ -33,6 +39,12 @@ namespace KLeakLint.Core.Ir
         /// any effect. Null when the call is not expected to throw; the C frontend never sets it.
         /// </summary>
         public BasicBlock? OnException { get; init; }
+
+        /// <summary>
+        /// How a message names what throws when that is not a call the code makes by name (<c>await t</c> is lowered to a
+        /// call that rethrows the task's exception: "awaiting t"); null names the callee.
+        /// </summary>
+        public string? ExceptionSource { get; init; }
 
         public override string ToString() => (Result is null ? "" : Result + " = ") + Callee + "(" + string.Join(", ", Arguments) + ")"
             + (OnException is null ? "" : " throws-to bb" + OnException.Id);
