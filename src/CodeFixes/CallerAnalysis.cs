@@ -249,6 +249,8 @@ namespace KLeakLint.CodeFixes
         {
             if (argument.Parameter is not { RefKind: RefKind.None } parameter || argument.ArgumentKind != ArgumentKind.Explicit) return false;
             if (!(argument.Parent is IInvocationOperation call) || !InteropFacts.IsPlatformInvoke(call.TargetMethod) || !InteropFacts.IsRawHandle(parameter.Type)) return false;
+            // A marshalling directive written for an IntPtr (MarshalAs SysInt, ...) is an error on a SafeHandle at run time.
+            if (parameter.GetAttributes().Any(a => a.AttributeClass?.Name == "MarshalAsAttribute")) return false;
             if (_releaseEntryPoints.Contains(InteropFacts.EntryPoint(call.TargetMethod))) return false;
             var method = InteropFacts.Key(call.TargetMethod);
             var key = (method, parameter.Ordinal);
@@ -334,7 +336,12 @@ namespace KLeakLint.CodeFixes
             var found = new List<(SyntaxNode?, SemanticModel?)>();
             foreach (var location in (await SymbolFinder.FindReferencesAsync(method, _solution, _cancellation).ConfigureAwait(false)).SelectMany(r => r.Locations))
             {
-                if (location.IsCandidateLocation || location.IsImplicit || !location.Location.IsInSource) { found.Add((null, null)); continue; }
+                // Generated code cannot be edited: a call there would keep passing an IntPtr.
+                if (location.IsCandidateLocation || location.IsImplicit || !location.Location.IsInSource || location.Document is SourceGeneratedDocument)
+                {
+                    found.Add((null, null));
+                    continue;
+                }
                 var model = await location.Document.GetSemanticModelAsync(_cancellation).ConfigureAwait(false);
                 var root = await location.Document.GetSyntaxRootAsync(_cancellation).ConfigureAwait(false);
                 found.Add((root?.FindNode(location.Location.SourceSpan, getInnermostNodeForTie: true), model));

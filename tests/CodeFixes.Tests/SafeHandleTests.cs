@@ -414,6 +414,70 @@ static unsafe class Buffers
 }
 ", NoSpecs, Diagnostic("KL0102").WithLocation(0));
 
+        [Fact]
+        public Task Out_arguments_into_declared_locals_and_typed_discards_and_a_UIntPtr_release() => FixWithSpecs<RawOwnedHandleAnalyzer>(@"
+namespace Registry
+{
+    static class Api
+    {
+        internal static class Native
+        {
+            [DllImport(""advapi32"")] public static extern int RegOpenKeyExW(UIntPtr root, string subKey, int options, int access, out {|#0:UIntPtr|} key);
+            [DllImport(""advapi32"")] public static extern int RegCloseKey(UIntPtr key);
+        }
+
+        public static bool Exists(UIntPtr root, string path)
+        {
+            UIntPtr key;
+            if (Native.RegOpenKeyExW(root, path, 0, 1, out key) != 0)
+                return false;
+            Native.RegCloseKey(key);
+            return true;
+        }
+
+        public static void Probe(UIntPtr root, string path)
+        {
+            Native.RegOpenKeyExW(root, path, 0, 1, out UIntPtr _);
+        }
+    }
+}
+", @"
+namespace Registry
+{
+    static class Api
+    {
+        internal static class Native
+        {
+            [DllImport(""advapi32"")] public static extern int RegOpenKeyExW(UIntPtr root, string subKey, int options, int access, out RegKeyExWHandle key);
+            [DllImport(""advapi32"")] public static extern int RegCloseKey(UIntPtr key);
+        }
+
+        internal sealed class RegKeyExWHandle : Microsoft.Win32.SafeHandles.SafeHandleZeroOrMinusOneIsInvalid
+        {
+            public RegKeyExWHandle() : base(true) { }
+            protected override bool ReleaseHandle()
+            {
+                return Native.RegCloseKey(unchecked((nuint)handle)) == 0;
+            }
+        }
+
+        public static bool Exists(UIntPtr root, string path)
+        {
+            RegKeyExWHandle key;
+            if (Native.RegOpenKeyExW(root, path, 0, 1, out key) != 0)
+                return false;
+            key.Dispose();
+            return true;
+        }
+
+        public static void Probe(UIntPtr root, string path)
+        {
+            Native.RegOpenKeyExW(root, path, 0, 1, out RegKeyExWHandle _);
+        }
+    }
+}
+", NoSpecs, Diagnostic("KL0102").WithLocation(0));
+
         [Theory]
         [InlineData("stored in a field", @"
     static IntPtr s_db;
@@ -428,6 +492,9 @@ static unsafe class Buffers
     static void Open(string path) { IntPtr db = Native.kv_open(path); Native.kv_put(db, ""k"", ""v""); Native.kv_put(IntPtr.Zero, ""k"", ""v""); Native.kv_close(db); }")]
         [InlineData("a local also assigned from elsewhere", @"
     static void Open(string path, bool skip) { IntPtr db = IntPtr.Zero; if (!skip) db = Native.kv_open(path); Native.kv_close(db); }")]
+        [InlineData("passed where the P/Invoke's parameter has a marshalling directive for an IntPtr", @"
+    [DllImport(""kv"")] static extern int kv_sync([MarshalAs(UnmanagedType.SysInt)] IntPtr db);
+    static void Open(string path) { IntPtr db = Native.kv_open(path); kv_sync(db); Native.kv_close(db); }")]
         [InlineData("compared with something other than zero", @"
     static void Open(string path, IntPtr other) { IntPtr db = Native.kv_open(path); if (db == other) return; Native.kv_close(db); }")]
         public Task No_fix_when_a_caller_cannot_follow(string why, string caller)
