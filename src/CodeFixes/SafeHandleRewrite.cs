@@ -70,7 +70,7 @@ namespace KLeakLint.CodeFixes
             var plans = new List<HandlePlan>();
             foreach (var diagnostic in diagnostics)
             {
-                if (!(solution.GetDocument(diagnostic.Location.SourceTree) is { } document)) continue;
+                if (!(DocumentOf(solution, diagnostic) is { } document)) continue;
                 var root = await document.GetSyntaxRootAsync(cancellation).ConfigureAwait(false);
                 var model = await document.GetSemanticModelAsync(cancellation).ConfigureAwait(false);
                 if (root is null || model is null) continue;
@@ -79,6 +79,15 @@ namespace KLeakLint.CodeFixes
                     plans.Add(plan);
             }
             return plans;
+        }
+
+        /// <summary>The diagnostic's document: by its tree, or by path when it was computed on another snapshot of the file.</summary>
+        private static Document? DocumentOf(Solution solution, Diagnostic diagnostic)
+        {
+            var tree = diagnostic.Location.SourceTree;
+            if (tree is null) return null;
+            if (solution.GetDocument(tree) is { } document) return document;
+            return solution.GetDocumentIdsWithFilePath(tree.FilePath).Select(solution.GetDocument).FirstOrDefault(d => d is not null);
         }
 
         public async Task<Solution> ApplyAsync(CancellationToken cancellation)
