@@ -22,6 +22,19 @@ namespace KLeakLint.CodeFixes
             }
         }
 
+        /// <summary>The same for a fix that changes several documents.</summary>
+        public static async Task<Solution> Fix(Solution solution, Func<Task<Solution?>> fix)
+        {
+            try
+            {
+                return await fix().ConfigureAwait(false) ?? solution;
+            }
+            catch (Exception e) when (!(e is OperationCanceledException))
+            {
+                return solution;
+            }
+        }
+
         public static async Task Register(Func<Task> register)
         {
             try

@@ -45,6 +45,37 @@ namespace KLeakLint.CodeFixes.Tests
             return test.RunAsync();
         }
 
+        /// <summary>
+        /// One fix over several files (<c>/0/Test0.cs</c>, <c>/0/Test1.cs</c>, ...) with spec files: the fix may change any
+        /// of them. <paramref name="batchFixedSources"/>, when given, is what Fix All makes where it does more than the
+        /// single fixes one after the other.
+        /// </summary>
+        public static Task FixFilesWithSpecs<TAnalyzer>(string[] sources, string[] fixedSources, (string Path, string Text)[] specs,
+            DiagnosticResult[] expected, string[]? batchFixedSources = null, DiagnosticResult[]? remaining = null, DiagnosticResult[]? batchRemaining = null)
+            where TAnalyzer : DiagnosticAnalyzer, new()
+        {
+            var test = new Test<TAnalyzer>();
+            for (var i = 0; i < sources.Length; i++) test.TestState.Sources.Add(("/0/Test" + i + ".cs", Usings + sources[i]));
+            for (var i = 0; i < fixedSources.Length; i++) test.FixedState.Sources.Add(("/0/Test" + i + ".cs", Usings + fixedSources[i]));
+            if (batchFixedSources is not null)
+                for (var i = 0; i < batchFixedSources.Length; i++) test.BatchFixedState.Sources.Add(("/0/Test" + i + ".cs", Usings + batchFixedSources[i]));
+            foreach (var spec in specs)
+            {
+                test.TestState.AdditionalFiles.Add((spec.Path, spec.Text));
+                test.FixedState.AdditionalFiles.Add((spec.Path, spec.Text));
+                if (batchFixedSources is not null) test.BatchFixedState.AdditionalFiles.Add((spec.Path, spec.Text));
+            }
+            test.ExpectedDiagnostics.AddRange(expected);
+            if (remaining is not null) test.FixedState.ExpectedDiagnostics.AddRange(remaining);
+            if (batchRemaining is not null) test.BatchFixedState.ExpectedDiagnostics.AddRange(batchRemaining);
+            return test.RunAsync();
+        }
+
+        /// <summary>The analyzer's diagnostics are there, with spec files, and the fix offers nothing for them.</summary>
+        public static Task NoFixWithSpecs<TAnalyzer>(string source, (string Path, string Text)[] specs, params DiagnosticResult[] expected)
+            where TAnalyzer : DiagnosticAnalyzer, new() =>
+            FixWithSpecs<TAnalyzer>(source, source, specs, expected);
+
         /// <summary>The diagnostics are there, and the fix offers nothing for them.</summary>
         public static Task NoFix(string source, params DiagnosticResult[] expected)
         {
