@@ -122,11 +122,36 @@ SHAPES = [
 """,
 ]
 
+# The first five shapes manage native memory by hand; the other four do not.
+ALLOCATING = 5
+
+
+def sequence(count, shapes, allocating_percent):
+    """The shape of each method: the given shapes in turn, or, with a share, that percentage of methods spread evenly
+    over the allocating shapes and the rest over the others."""
+    if allocating_percent is None:
+        return [shapes[i % len(shapes)] for i in range(count)]
+    result, allocating, other = [], 0, 0
+    for i in range(count):
+        if (i + 1) * allocating_percent // 100 > i * allocating_percent // 100:
+            result.append(SHAPES[allocating % ALLOCATING])
+            allocating += 1
+        else:
+            result.append(SHAPES[ALLOCATING + other % (len(SHAPES) - ALLOCATING)])
+            other += 1
+    return result
+
+
 def main():
     out = sys.argv[1]
     count = int(sys.argv[2]) if len(sys.argv) > 2 else 5000
-    # Optional third argument: only these shapes (comma-separated indices), to see what one shape costs.
-    shapes = [SHAPES[int(k)] for k in sys.argv[3].split(",")] if len(sys.argv) > 3 else SHAPES
+    # Optional third argument: only these shapes (comma-separated indices), to see what one shape costs; or
+    # "allocating=P": P percent of the methods manage native memory by hand (default: all nine shapes in turn, 5 of 9).
+    option = sys.argv[3] if len(sys.argv) > 3 else ""
+    if option.startswith("allocating="):
+        methods = sequence(count, SHAPES, int(option.split("=", 1)[1]))
+    else:
+        methods = sequence(count, [SHAPES[int(k)] for k in option.split(",")] if option else SHAPES, None)
     per_file = 100
     os.makedirs(out, exist_ok=True)
     with open(os.path.join(out, "Native.cs"), "w") as f:
@@ -155,7 +180,7 @@ internal static class Native
             f.write("using System;\nusing System.Runtime.InteropServices;\n\n")
             f.write("public static unsafe class Wrappers%03d\n{\n" % (start // per_file))
             for i in range(start, min(start + per_file, count)):
-                f.write(shapes[i % len(shapes)].format(i=i))
+                f.write(methods[i].format(i=i))
                 f.write("\n")
             f.write("}\n")
 

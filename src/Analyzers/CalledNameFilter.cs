@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using KLeakLint.Analyzers.Catalogs;
 using KLeakLint.Analyzers.Lowering;
@@ -50,13 +51,28 @@ namespace KLeakLint.Analyzers
                 else _names.Add(simple);
             }
             var attributeTypes = new HashSet<string>(AttributePairs.TypeNames, StringComparer.Ordinal);
-            _metadataMayDeclarePairs = compilation.SourceModule.ReferencedAssemblySymbols.Any(a => a.TypeNames.Any(attributeTypes.Contains));
+            _metadataMayDeclarePairs = compilation.SourceModule.ReferencedAssemblySymbols
+                .Any(a => !IsPlatformAssembly(a.Identity) && a.TypeNames.Any(attributeTypes.Contains));
             // Without the attribute types in source or metadata no attribute can declare a pair.
             var sourceDeclaresAttributes = attributeTypes.Any(n => compilation.ContainsSymbolsWithName(n, SymbolFilter.Type));
             _constructorsMayBePaired = sourceDeclaresAttributes || _names.Any(n => n.EndsWith(ConstructorSuffix, StringComparison.Ordinal));
             _indexersMayBePaired = _names.Any(n => n.StartsWith("get_", StringComparison.Ordinal)) || _prefixes.Any(p => "get_".StartsWith(p, StringComparison.Ordinal) || p.StartsWith("get_", StringComparison.Ordinal))
                 || sourceDeclaresAttributes && compilation.ContainsSymbolsWithName(WellKnownMemberNames.Indexer, SymbolFilter.Member);
         }
+
+        /// <summary>
+        /// The .NET platform's own assemblies (signed with Microsoft's keys) define none of the attributes; reading the type
+        /// names of the hundred-odd of them a project references would cost more than the rest of the filter.
+        /// </summary>
+        private static bool IsPlatformAssembly(AssemblyIdentity identity) =>
+            identity.HasPublicKey && PlatformKeyTokens.Contains(Hex(identity.PublicKeyToken));
+
+        private static readonly HashSet<string> PlatformKeyTokens = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "b77a5c561934e089", "b03f5f7f11d50a3a", "cc7b13ffcd2ddd51", "7cec85d7bea7798e", "31bf3856ad364e35", "adb9793829ddae60",
+        };
+
+        private static string Hex(ImmutableArray<byte> bytes) => string.Concat(bytes.Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
 
         /// <summary>Whether the body may call something paired: false only when it certainly does not.</summary>
         public bool MayCallPaired(SyntaxNode body)

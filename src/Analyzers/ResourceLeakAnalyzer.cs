@@ -29,12 +29,16 @@ namespace KLeakLint.Analyzers
                 // User pairs (spec files, .editorconfig) are read once per compilation; attributes per callee.
                 var catalogs = UserCatalogs.Create(start.Options, start.CancellationToken);
                 var filters = new ConcurrentDictionary<SpecCatalog, CalledNameFilter>();
+                var byTree = new ConcurrentDictionary<SyntaxTree, (SpecCatalog Catalog, CalledNameFilter Filter)>();
                 // A code block action, not an operation block action: the compiler then binds only the bodies asked for,
                 // those the syntax filter lets through (docs/bench.md).
                 start.RegisterCodeBlockAction(block =>
                 {
-                    var catalog = catalogs.For(block.CodeBlock.SyntaxTree);
-                    var filter = filters.GetOrAdd(catalog, c => new CalledNameFilter(start.Compilation, c));
+                    var (catalog, filter) = byTree.GetOrAdd(block.CodeBlock.SyntaxTree, tree =>
+                    {
+                        var forTree = catalogs.For(tree);
+                        return (forTree, filters.GetOrAdd(forTree, c => new CalledNameFilter(start.Compilation, c)));
+                    });
                     AnalyzeBody(block, catalog, filter);
                 });
             });

@@ -25,6 +25,7 @@ ImmutableArray<DiagnosticAnalyzer> analyzers = ImmutableArray.Create<DiagnosticA
 CSharpCompilation Fresh() => CSharpCompilation.Create("Bench", trees, Basic.Reference.Assemblies.Net80.References.All, options);
 
 if (phasesOnly) { Phases.Time(Fresh, rounds); return 0; }
+if (args.Contains("--engine")) { Phases.EngineOnly(Fresh, rounds); return 0; }
 
 double best_without = double.MaxValue, best_with = double.MaxValue, best_analyzers = double.MaxValue;
 int findings = 0;

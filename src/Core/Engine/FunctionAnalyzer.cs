@@ -33,11 +33,11 @@ namespace KLeakLint.Core.Engine
         /// <summary>The entry and every block with more than one incoming edge (exception edges included).</summary>
         private static HashSet<BasicBlock> Joins(FunctionIr function)
         {
-            var incoming = new Dictionary<BasicBlock, int>();
+            var seen = new HashSet<BasicBlock>();
+            var joins = new HashSet<BasicBlock>();
             foreach (var block in function.Blocks)
                 foreach (var successor in block.Successors)
-                    incoming[successor] = incoming.TryGetValue(successor, out var n) ? n + 1 : 1;
-            var joins = new HashSet<BasicBlock>(incoming.Where(kv => kv.Value > 1).Select(kv => kv.Key));
+                    if (!seen.Add(successor)) joins.Add(successor);
             if (function.Blocks.Count > 0) joins.Add(function.Entry);
             return joins;
         }

@@ -39,6 +39,11 @@ namespace KLeakLint.Core.Ir
             }
         }
 
+        // Identity stays reference equality; the id (unique within a function) is a cheaper hash than the object header's.
+        public override int GetHashCode() => Id;
+
+        public override bool Equals(object? obj) => ReferenceEquals(this, obj);
+
         public override string ToString() => "bb" + Id + (Label is null ? "" : " (" + Label + ")");
     }
 }

@@ -50,13 +50,22 @@ namespace KLeakLint.Core.Ir
         public static Place Of(string name, RootKind kind = RootKind.Local) => new Place(new Root(name, kind));
 
         public Place Field(string name) => Extend(new Access.Field(name));
-        public Place Deref() => Extend(Access.DerefStep);
+        // The engine asks for the pointee of each pointer argument on every call it follows; places never change.
+        private Place? _deref;
+
+        public Place Deref() => _deref ??= Extend(Access.DerefStep);
         public Place Index() => Extend(Access.IndexStep);
 
         /// <summary><c>p-&gt;f</c>: deref then field.</summary>
         public Place Arrow(string field) => Deref().Field(field);
 
-        public Place Extend(Access step) => new Place(Root, Path.Concat(new[] { step }).ToArray());
+        public Place Extend(Access step)
+        {
+            var path = new Access[Path.Count + 1];
+            for (int i = 0; i < Path.Count; i++) path[i] = Path[i];
+            path[Path.Count] = step;
+            return new Place(Root, path);
+        }
 
         /// <summary>The path goes through at least one dereference (memory that may not belong to this frame).</summary>
         public bool HasDeref => Path.Any(a => a is Access.Deref || a is Access.Index);
