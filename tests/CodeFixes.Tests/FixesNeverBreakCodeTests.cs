@@ -128,12 +128,24 @@ static unsafe class Shapes
             h.DangerousRelease();
         }
     }
+
+    static void Check(IntPtr p) { if (p == IntPtr.Zero) throw new ArgumentException(nameof(p)); }
+
+    static IntPtr HandedOffAfterACheck(int n)
+    {
+        IntPtr p = Marshal.AllocHGlobal(n);
+        Check(p);
+        int size = n * 2;
+        Console.WriteLine(size);
+        return p;
+    }
 }
 ";
 
         private static readonly CodeFixProvider[] Providers =
         {
             new ReleaseBeforeExitCodeFix(), new TryFinallyCodeFix(), new GuardedAddRefCodeFix(), new GuardDangerousReleaseCodeFix(), new SafeHandleCodeFix(),
+            new ReleaseOnExceptionCodeFix(),
         };
 
         [Fact]
