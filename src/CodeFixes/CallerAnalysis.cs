@@ -34,26 +34,30 @@ namespace KLeakLint.CodeFixes
     /// as a SafeHandle, the marshaller AddRefs it for the call and Releases it after.</item>
     /// </list>
     /// <para>
-    /// Anything else fails: a field, a return, a managed method's argument, arithmetic, the release's result read, a
-    /// P/Invoke parameter that also receives raw values.
+    /// A private field or auto-property of the class that receives the result (<c>_db = Native.open(..)</c>, from a
+    /// handle local too) is followed the same way through the whole class: <see cref="FieldFollower"/>.
+    /// </para>
+    /// <para>
+    /// Anything else fails: a static field or another object's, a return, a managed method's argument, arithmetic, the
+    /// release's result read, a P/Invoke parameter that also receives raw values.
     /// </para>
     /// </summary>
     internal sealed class CallerAnalysis
     {
         private readonly Solution _solution;
         private readonly IReadOnlyList<HandlePlan> _plans;
-        private readonly CancellationToken _cancellation;
         private readonly Dictionary<string, HandlePlan> _byAcquire = new Dictionary<string, HandlePlan>();
         private readonly Dictionary<string, string> _releaseOf = new Dictionary<string, string>();
         private readonly HashSet<string> _releaseEntryPoints = new HashSet<string>();
         private readonly Dictionary<(SyntaxTree, TextSpan), TrackedLocal> _locals = new Dictionary<(SyntaxTree, TextSpan), TrackedLocal>();
+        private readonly Dictionary<(SyntaxTree, TextSpan), TrackedField> _fields = new Dictionary<(SyntaxTree, TextSpan), TrackedField>();
         private readonly Dictionary<(string, int), ParameterClaim> _claims = new Dictionary<(string, int), ParameterClaim>();
 
         private CallerAnalysis(Solution solution, IReadOnlyList<HandlePlan> plans, CancellationToken cancellation)
         {
             _solution = solution;
             _plans = plans;
-            _cancellation = cancellation;
+            Cancellation = cancellation;
             foreach (var plan in plans)
             {
                 _byAcquire[InteropFacts.Key(plan.Acquire)] = plan;
@@ -61,6 +65,8 @@ namespace KLeakLint.CodeFixes
                 _releaseEntryPoints.Add(InteropFacts.EntryPoint(plan.Release.Method));
             }
         }
+
+        public CancellationToken Cancellation { get; }
 
         /// <summary>Plans whose callers cannot follow.</summary>
         public HashSet<HandlePlan> Failed { get; } = new HashSet<HandlePlan>();
@@ -77,6 +83,10 @@ namespace KLeakLint.CodeFixes
             analysis.CheckSharedReleases();
             foreach (var plan in plans) await analysis.FollowAcquireAsync(plan).ConfigureAwait(false);
             foreach (var local in analysis._locals.Values.ToList()) analysis.FollowLocal(local);
+            // After the locals: a field may take its handle from one, and following a local may find the field.
+            foreach (var field in analysis._fields.Values.ToList())
+                if (!await FieldFollower.FollowAsync(analysis, field).ConfigureAwait(false))
+                    analysis.Failed.UnionWith(field.Sources);
             foreach (var claim in analysis._claims.Values) await analysis.CheckClaimAsync(claim).ConfigureAwait(false);
             analysis.CheckVisibility();
             return analysis;
@@ -113,6 +123,13 @@ namespace KLeakLint.CodeFixes
                 case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target, Parent: IExpressionStatementOperation } assignment when assignment.Value == value:
                     Track(target.Local, model, plan);
                     return true;
+                case ISimpleAssignmentOperation { Target: IMemberReferenceOperation target, Parent: IExpressionStatementOperation } assignment
+                    when assignment.Value == value && HeldMember.IsOwn(target):
+                    return TrackField(target.Member, new[] { plan });
+                case IFieldInitializerOperation { InitializedFields: { Length: 1 } fields }:
+                    return TrackField(fields[0], new[] { plan }, initializer: true);
+                case IPropertyInitializerOperation { InitializedProperties: { Length: 1 } properties }:
+                    return TrackField(properties[0], new[] { plan }, initializer: true);
                 case IExpressionStatementOperation:
                     // Dropped: the SafeHandle's finalizer now releases what used to leak.
                     return true;
@@ -142,6 +159,8 @@ namespace KLeakLint.CodeFixes
                 case ILocalReferenceOperation local:
                     Track(local.Local, model, plan);
                     return true;
+                case IFieldReferenceOperation field when HeldMember.IsOwn(field):
+                    return TrackField(field.Field, new[] { plan });
                 default:
                     return false;
             }
@@ -155,6 +174,16 @@ namespace KLeakLint.CodeFixes
             local.Sources.Add(plan);
         }
 
+        private bool TrackField(ISymbol member, IEnumerable<HandlePlan> sources, bool initializer = false)
+        {
+            if (member.Locations.FirstOrDefault() is not { IsInSource: true } location) return false;
+            var key = (location.SourceTree!, location.SourceSpan);
+            if (!_fields.TryGetValue(key, out var field)) _fields[key] = field = new TrackedField(member);
+            field.Sources.UnionWith(sources);
+            field.InitializedByAcquire |= initializer;
+            return true;
+        }
+
         private void FollowLocal(TrackedLocal local)
         {
             if (!(local.QualifiedName is { } handle) || !FollowDeclaration(local, handle) || !References(local).All(id => FollowUse(local, handle, id)))
@@ -163,11 +192,11 @@ namespace KLeakLint.CodeFixes
 
         private bool FollowDeclaration(TrackedLocal local, string handle)
         {
-            switch (local.Symbol.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellation))
+            switch (local.Symbol.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(Cancellation))
             {
                 case VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } declarator
                     when declaration.Variables.Count == 1 && IsPlainDeclaration(declaration):
-                    if (declarator.Initializer is { } initializer && !IsAcquireResult(local.Model.GetOperation(initializer.Value, _cancellation), handle)) return false;
+                    if (declarator.Initializer is { } initializer && !IsAcquireResult(local.Model.GetOperation(initializer.Value, Cancellation), handle)) return false;
                     Retype(declaration.Type, handle);
                     return true;
                 case SingleVariableDesignationSyntax { Parent: DeclarationExpressionSyntax { Parent: ArgumentSyntax argument } declaration }:
@@ -187,20 +216,24 @@ namespace KLeakLint.CodeFixes
 
         private IEnumerable<IdentifierNameSyntax> References(TrackedLocal local)
         {
-            var root = local.Model.SyntaxTree.GetRoot(_cancellation);
+            var root = local.Model.SyntaxTree.GetRoot(Cancellation);
             return root.DescendantNodes().OfType<IdentifierNameSyntax>()
                 .Where(id => id.Identifier.ValueText == local.Symbol.Name
-                             && SymbolEqualityComparer.Default.Equals(local.Model.GetSymbolInfo(id, _cancellation).Symbol, local.Symbol));
+                             && SymbolEqualityComparer.Default.Equals(local.Model.GetSymbolInfo(id, Cancellation).Symbol, local.Symbol));
         }
 
         private bool FollowUse(TrackedLocal local, string handle, IdentifierNameSyntax id)
         {
-            if (!(local.Model.GetOperation(id, _cancellation) is { } reference)) return IsNameOnly(id, local.Model);
+            if (!(local.Model.GetOperation(id, Cancellation) is { } reference)) return IsNameOnly(id, local.Model);
             var value = InteropFacts.Outermost(reference);
             switch (value.Parent)
             {
                 case ISimpleAssignmentOperation assignment when assignment.Target == value:
                     return assignment.Parent is IExpressionStatementOperation && IsAcquireResult(assignment.Value, handle);
+                case ISimpleAssignmentOperation { Target: IMemberReferenceOperation field, Parent: IExpressionStatementOperation } assignment
+                    when assignment.Value == value && HeldMember.IsOwn(field):
+                    // Handed to a field of the object (after checks on the local): the field follows too.
+                    return TrackField(field.Member, local.Sources);
                 case IArgumentOperation argument:
                     return FollowArgument(local, handle, argument, id);
                 case IBinaryOperation comparison:
@@ -216,13 +249,11 @@ namespace KLeakLint.CodeFixes
         {
             if (argument.Parameter is null || !(argument.Parent is IInvocationOperation call)) return false;
             if (argument.Parameter.RefKind == RefKind.Out) return argument.Syntax is ArgumentSyntax syntax && IsAcquireOutArgument(syntax, local.Model, handle);
-            if (_releaseOf.TryGetValue(handle, out var release) && InteropFacts.Key(call.TargetMethod) == release)
+            if (IsRelease(call.TargetMethod, handle))
             {
                 // Dispose() returns nothing: a release whose result the code reads has no rewrite.
                 if (!(call.Parent is IExpressionStatementOperation)) return false;
-                var dispose = SyntaxFactory.InvocationExpression(SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression,
-                    SyntaxFactory.IdentifierName(id.Identifier.WithoutTrivia()), SyntaxFactory.IdentifierName("Dispose")));
-                Edits.Add(new NodeEdit(call.Syntax, dispose.WithTriviaFrom(call.Syntax)));
+                Edits.Add(new NodeEdit(call.Syntax, HandleExpressions.Dispose(id, nullSafe: false).WithTriviaFrom(call.Syntax)));
                 return true;
             }
             return Claim(argument, handle, local.Sources);
@@ -232,9 +263,7 @@ namespace KLeakLint.CodeFixes
         {
             if (comparison.OperatorKind != BinaryOperatorKind.Equals && comparison.OperatorKind != BinaryOperatorKind.NotEquals) return false;
             if (!InteropFacts.IsZero(comparison.LeftOperand == value ? comparison.RightOperand : comparison.LeftOperand)) return false;
-            ExpressionSyntax isInvalid = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression,
-                SyntaxFactory.IdentifierName(id.Identifier.WithoutTrivia()), SyntaxFactory.IdentifierName("IsInvalid"));
-            if (comparison.OperatorKind == BinaryOperatorKind.NotEquals) isInvalid = SyntaxFactory.PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, isInvalid);
+            var isInvalid = HandleExpressions.IsInvalid(id, comparison.OperatorKind == BinaryOperatorKind.NotEquals, nullSafe: false, orClosed: false);
             Edits.Add(new NodeEdit(comparison.Syntax, isInvalid.WithTriviaFrom(comparison.Syntax)));
             return true;
         }
@@ -245,7 +274,9 @@ namespace KLeakLint.CodeFixes
         /// P/Invoke bound to the release's native function: ReleaseHandle passes it the raw value, and a handle released
         /// through it would be released again by the SafeHandle.
         /// </summary>
-        private bool Claim(IArgumentOperation argument, string handle, IEnumerable<HandlePlan> sources)
+        public bool IsRelease(IMethodSymbol method, string handle) => _releaseOf.TryGetValue(handle, out var release) && InteropFacts.Key(method) == release;
+
+        public bool Claim(IArgumentOperation argument, string handle, IEnumerable<HandlePlan> sources)
         {
             if (argument.Parameter is not { RefKind: RefKind.None } parameter || argument.ArgumentKind != ArgumentKind.Explicit) return false;
             if (!(argument.Parent is IInvocationOperation call) || !InteropFacts.IsPlatformInvoke(call.TargetMethod) || !InteropFacts.IsRawHandle(parameter.Type)) return false;
@@ -280,7 +311,7 @@ namespace KLeakLint.CodeFixes
         private ParameterSyntax? Declaration(ParameterClaim claim)
         {
             var owner = claim.Sources.First(p => p.QualifiedName == claim.QualifiedName);
-            var method = claim.Method.DeclaringSyntaxReferences.Select(r => r.GetSyntax(_cancellation)).OfType<MethodDeclarationSyntax>()
+            var method = claim.Method.DeclaringSyntaxReferences.Select(r => r.GetSyntax(Cancellation)).OfType<MethodDeclarationSyntax>()
                 .FirstOrDefault(m => m.ParameterList.Parameters.Count > claim.Ordinal && m.ParameterList.Parameters[claim.Ordinal].Type is not null);
             if (method is null || _solution.GetDocument(method.SyntaxTree)?.Project.Id != owner.Document.ProjectId) return null;
             if (owner.Acquire.ContainingType.ContainingType is { } outer && !Containers(claim.Method).Contains(outer.ToDisplayString())) return null;
@@ -312,54 +343,68 @@ namespace KLeakLint.CodeFixes
                 Failed.Add(plan);
         }
 
+        /// <summary>An acquire's result, or a local that holds one (and takes the handle class).</summary>
+        public bool HoldsHandle(IOperation value, string handle) =>
+            IsAcquireResult(value, handle)
+            || InteropFacts.Innermost(value) is ILocalReferenceOperation reference && reference.Local.Locations.FirstOrDefault() is { IsInSource: true } location
+            && _locals.TryGetValue((location.SourceTree!, location.SourceSpan), out var local) && local.QualifiedName == handle;
+
         private bool IsAcquireResult(IOperation? value, string handle) =>
             value is not null && InteropFacts.Innermost(value) is IInvocationOperation call
             && PlanOf(call.TargetMethod) is { IsReturn: true } plan && plan.QualifiedName == handle;
 
-        private bool IsAcquireOutArgument(ArgumentSyntax argument, SemanticModel model, string handle) =>
+        public bool IsAcquireOutArgument(ArgumentSyntax argument, SemanticModel model, string handle) =>
             argument.Parent?.Parent is InvocationExpressionSyntax invocation
-            && model.GetOperation(invocation, _cancellation) is IInvocationOperation call
+            && model.GetOperation(invocation, Cancellation) is IInvocationOperation call
             && PlanOf(call.TargetMethod) is { IsReturn: false } plan && plan.QualifiedName == handle
             && call.Arguments.Any(a => a.Parameter?.Ordinal == plan.OutParameter && a.Syntax == argument);
 
         private HandlePlan? PlanOf(IMethodSymbol method) => _byAcquire.TryGetValue(InteropFacts.Key(method), out var plan) ? plan : null;
 
-        private void Retype(TypeSyntax type, string handle)
+        /// <summary>The handle class in place of <paramref name="type"/> (<c>XHandle?</c> when <paramref name="nullable"/>); <c>var</c> stays.</summary>
+        public void Retype(TypeSyntax type, string handle, bool nullable = false)
         {
             if (type.IsVar) return;
-            Edits.Add(new NodeEdit(type, SyntaxFactory.ParseTypeName(handle).WithAdditionalAnnotations(Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation).WithTriviaFrom(type)));
+            var name = SyntaxFactory.ParseTypeName(handle + (nullable ? "?" : ""));
+            Edits.Add(new NodeEdit(type, name.WithAdditionalAnnotations(Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation).WithTriviaFrom(type)));
         }
 
-        /// <summary>Every place the method is named, as a node and its file's model (null for a place this fix cannot read).</summary>
-        private async Task<List<(SyntaxNode? Node, SemanticModel? Model)>> ReferencesAsync(IMethodSymbol method)
+        public async Task<SemanticModel?> ModelOfAsync(SyntaxTree tree) =>
+            _solution.GetDocument(tree) is { } document ? await document.GetSemanticModelAsync(Cancellation).ConfigureAwait(false) : null;
+
+        /// <summary>Every place the symbol is named, as a node and its file's model (null for a place this fix cannot read).</summary>
+        public async Task<List<(SyntaxNode? Node, SemanticModel? Model)>> ReferencesAsync(ISymbol symbol)
         {
             var found = new List<(SyntaxNode?, SemanticModel?)>();
-            foreach (var location in (await SymbolFinder.FindReferencesAsync(method, _solution, _cancellation).ConfigureAwait(false)).SelectMany(r => r.Locations))
+            var seen = new HashSet<(SyntaxTree?, TextSpan)>();
+            foreach (var location in (await SymbolFinder.FindReferencesAsync(symbol, _solution, Cancellation).ConfigureAwait(false)).SelectMany(r => r.Locations))
             {
+                // A property's references come again under its accessors.
+                if (!seen.Add((location.Location.SourceTree, location.Location.SourceSpan))) continue;
                 // Generated code cannot be edited: a call there would keep passing an IntPtr.
                 if (location.IsCandidateLocation || location.IsImplicit || !location.Location.IsInSource || location.Document is SourceGeneratedDocument)
                 {
                     found.Add((null, null));
                     continue;
                 }
-                var model = await location.Document.GetSemanticModelAsync(_cancellation).ConfigureAwait(false);
-                var root = await location.Document.GetSyntaxRootAsync(_cancellation).ConfigureAwait(false);
+                var model = await location.Document.GetSemanticModelAsync(Cancellation).ConfigureAwait(false);
+                var root = await location.Document.GetSyntaxRootAsync(Cancellation).ConfigureAwait(false);
                 found.Add((root?.FindNode(location.Location.SourceSpan, getInnermostNodeForTie: true), model));
             }
             return found;
         }
 
         /// <summary>In a doc comment's cref or in nameof(): a name, not a call.</summary>
-        private bool IsNameOnly(SyntaxNode node, SemanticModel model) =>
+        public bool IsNameOnly(SyntaxNode node, SemanticModel model) =>
             node.FirstAncestorOrSelf<CrefSyntax>() is not null
-            || node.Ancestors().OfType<InvocationExpressionSyntax>().Any(i => model.GetOperation(i, _cancellation) is INameOfOperation);
+            || node.Ancestors().OfType<InvocationExpressionSyntax>().Any(i => model.GetOperation(i, Cancellation) is INameOfOperation);
 
         /// <summary>The call that <paramref name="name"/> (<c>open</c> or <c>Native.open</c>'s name) is the target of.</summary>
         private IInvocationOperation? InvocationOf(SyntaxNode name, SemanticModel model)
         {
             var target = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
             return target.Parent is InvocationExpressionSyntax invocation && invocation.Expression == target
-                ? model.GetOperation(invocation, _cancellation) as IInvocationOperation
+                ? model.GetOperation(invocation, Cancellation) as IInvocationOperation
                 : null;
         }
     }

@@ -24,6 +24,25 @@ namespace KLeakLint.CodeFixes
         public string? QualifiedName => Sources.Select(p => p.QualifiedName).Distinct().Count() == 1 ? Sources.First().QualifiedName : null;
     }
 
+    /// <summary>
+    /// A private field or auto-property of a class that holds acquire results (<c>_db = Native.kv_open(..)</c> in the
+    /// constructor): its type becomes the handle class, and every use in the class must follow (<see cref="FieldFollower"/>).
+    /// </summary>
+    internal sealed class TrackedField
+    {
+        public TrackedField(ISymbol member) => Member = member;
+
+        /// <summary>An <see cref="IFieldSymbol"/> or an <see cref="IPropertySymbol"/>.</summary>
+        public ISymbol Member { get; }
+
+        /// <summary>Its initializer is an acquire: every constructor sets it.</summary>
+        public bool InitializedByAcquire { get; set; }
+
+        public HashSet<HandlePlan> Sources { get; } = new HashSet<HandlePlan>();
+
+        public string? QualifiedName => Sources.Select(p => p.QualifiedName).Distinct().Count() == 1 ? Sources.First().QualifiedName : null;
+    }
+
     /// <summary>A P/Invoke parameter that receives handles: it becomes the handle class if every call passes one there.</summary>
     internal sealed class ParameterClaim
     {
@@ -47,16 +66,16 @@ namespace KLeakLint.CodeFixes
         public HashSet<(SyntaxTree Tree, TextSpan Span)> Arguments { get; } = new HashSet<(SyntaxTree, TextSpan)>();
     }
 
-    /// <summary>One replacement in the original solution's syntax.</summary>
+    /// <summary>One replacement (or, with no replacement, a removal) in the original solution's syntax.</summary>
     internal sealed class NodeEdit
     {
-        public NodeEdit(SyntaxNode node, SyntaxNode replacement)
+        public NodeEdit(SyntaxNode node, SyntaxNode? replacement)
         {
             Node = node;
             Replacement = replacement;
         }
 
         public SyntaxNode Node { get; }
-        public SyntaxNode Replacement { get; }
+        public SyntaxNode? Replacement { get; }
     }
 }

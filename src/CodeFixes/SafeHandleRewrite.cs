@@ -105,12 +105,20 @@ namespace KLeakLint.CodeFixes
                     endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? endOfLine : SyntaxFactory.ElasticCarriageReturnLineFeed);
                 (await editor.GetDocumentEditorAsync(plan.Document, cancellation).ConfigureAwait(false)).InsertAfter(plan.DeclaringType, generated);
             }
+            var nullableArguments = new List<DocumentId>();
             foreach (var edit in _callers.Edits)
             {
                 if (!(_solution.GetDocumentId(edit.Node.SyntaxTree) is { } document)) continue;
-                (await editor.GetDocumentEditorAsync(document, cancellation).ConfigureAwait(false)).ReplaceNode(edit.Node, edit.Replacement);
+                var documentEditor = await editor.GetDocumentEditorAsync(document, cancellation).ConfigureAwait(false);
+                if (edit.Replacement is null)
+                {
+                    documentEditor.RemoveNode(edit.Node);
+                    continue;
+                }
+                documentEditor.ReplaceNode(edit.Node, edit.Replacement);
+                if (edit.Replacement.HasAnnotation(NullForgiving.Candidate)) nullableArguments.Add(document);
             }
-            return editor.GetChangedSolution();
+            return await NullForgiving.AddWhereNeededAsync(editor.GetChangedSolution(), nullableArguments, cancellation).ConfigureAwait(false);
         }
     }
 }

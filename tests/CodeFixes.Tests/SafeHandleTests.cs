@@ -8,7 +8,7 @@ namespace KLeakLint.CodeFixes.Tests
     /// <summary>KL0102 fixed by a generated SafeHandle subclass in place of the IntPtr the P/Invoke returns.</summary>
     public sealed class SafeHandleTests
     {
-        private static readonly (string, string)[] Specs =
+        internal static readonly (string, string)[] Specs =
         {
             ("/0/kv.kleaklint.spec", @"
 family kv class=memory noun=kv_database release=kv_close
@@ -546,7 +546,7 @@ static class Native
         private const string SharedCallers = @"
 sealed class Client
 {
-    private IntPtr _snapshot;
+    public IntPtr Snapshot;
 
     public bool Copy(string path)
     {
@@ -555,7 +555,7 @@ sealed class Client
         IntPtr b = Native.kv_dup(a);
         Native.kv_put(a, ""k"", ""v"");
         Native.kv_put(b, ""k"", ""v"");
-        _snapshot = Native.kv_snapshot(b);
+        Snapshot = Native.kv_snapshot(b);
         Native.kv_close(b);
         Native.kv_close(a);
         return true;
@@ -573,7 +573,7 @@ sealed class Client
         /// <summary>
         /// kv_put receives handles of three acquires: no fix of one alone can retype its parameter (the other two would
         /// still pass IntPtr), so the fix of any of them takes the others of the class along, as Fix All does.
-        /// kv_snapshot's result goes to a field, which is not followed: both leave it, and do the rest.
+        /// kv_snapshot's result goes to a public field, which is not followed: both leave it, and do the rest.
         /// </summary>
         [Fact]
         public Task Fix_all_and_each_fix_update_callers_shared_by_a_family() => FixFilesWithSpecs<RawOwnedHandleAnalyzer>(
@@ -603,7 +603,7 @@ internal sealed class KvHandle : Microsoft.Win32.SafeHandles.SafeHandleZeroOrMin
                 @"
 sealed class Client
 {
-    private IntPtr _snapshot;
+    public IntPtr Snapshot;
 
     public bool Copy(string path)
     {
@@ -612,7 +612,7 @@ sealed class Client
         KvHandle b = Native.kv_dup(a);
         Native.kv_put(a, ""k"", ""v"");
         Native.kv_put(b, ""k"", ""v"");
-        _snapshot = Native.kv_snapshot(b);
+        Snapshot = Native.kv_snapshot(b);
         b.Dispose();
         a.Dispose();
         return true;
