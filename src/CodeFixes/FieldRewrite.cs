@@ -51,7 +51,7 @@ namespace KLeakLint.CodeFixes
                         _analysis.Edits.Add(setByEveryConstructor ? new NodeEdit(use.Node, null) : WriteNull(use));
                         break;
                     case FieldUseKind.Comparison:
-                        var orClosed = resetsRemoved && !InConstructorWithoutRelease(use.Node);
+                        var orClosed = resetsRemoved && !InConstructorWithoutRelease(use.Node) && !IsSetBefore(use);
                         _analysis.Edits.Add(new NodeEdit(use.Node, HandleExpressions.IsInvalid(use.Reference, use.Negated, mayBeNull && !IsSetBefore(use) && !IsGuarded(use), orClosed).WithTriviaFrom(use.Node)));
                         break;
                     case FieldUseKind.Argument when annotated:

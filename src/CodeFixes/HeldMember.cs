@@ -21,7 +21,8 @@ namespace KLeakLint.CodeFixes
         public static MemberDeclarationSyntax? Declaration(ISymbol member, CancellationToken cancellation)
         {
             if (member.IsStatic || member.DeclaredAccessibility != Accessibility.Private || member.IsImplicitlyDeclared) return null;
-            if (!(member.ContainingType is { TypeKind: TypeKind.Class } type) || HasLayout(type)) return null;
+            // A record's generated Equals, GetHashCode and copy constructor use the field where the fix cannot see them.
+            if (!(member.ContainingType is { TypeKind: TypeKind.Class, IsRecord: false } type) || HasLayout(type)) return null;
             if (member.DeclaringSyntaxReferences.Length != 1) return null;
             var syntax = member.DeclaringSyntaxReferences[0].GetSyntax(cancellation);
             switch (member)

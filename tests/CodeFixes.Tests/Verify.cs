@@ -46,6 +46,24 @@ namespace KLeakLint.CodeFixes.Tests
         }
 
         /// <summary>
+        /// <see cref="FixWithSpecs"/>, and neither the code nor the fixed code has a compiler warning (nullable ones
+        /// included): the fix must not add any.
+        /// </summary>
+        public static Task FixWithSpecsWithoutWarnings<TAnalyzer>(string source, string fixedSource, (string Path, string Text)[] specs, params DiagnosticResult[] expected)
+            where TAnalyzer : DiagnosticAnalyzer, new()
+        {
+            var test = new Test<TAnalyzer> { TestCode = Usings + source, FixedCode = Usings + fixedSource, CompilerDiagnostics = CompilerDiagnostics.Warnings };
+            test.DisabledDiagnostics.Add("CS1591"); // public types without doc comments: the snippets are not a library
+            foreach (var spec in specs)
+            {
+                test.TestState.AdditionalFiles.Add((spec.Path, spec.Text));
+                test.FixedState.AdditionalFiles.Add((spec.Path, spec.Text));
+            }
+            test.ExpectedDiagnostics.AddRange(expected);
+            return test.RunAsync();
+        }
+
+        /// <summary>
         /// One fix over several files (<c>/0/Test0.cs</c>, <c>/0/Test1.cs</c>, ...) with spec files: the fix may change any
         /// of them. <paramref name="batchFixedSources"/>, when given, is what Fix All makes where it does more than the
         /// single fixes one after the other.
