@@ -268,14 +268,15 @@ namespace KLeakLint.CodeFixes
             return true;
         }
 
+        /// <summary>The release the handle class's ReleaseHandle calls: where the code calls it, the handle's Dispose takes over.</summary>
+        public bool IsRelease(IMethodSymbol method, string handle) => _releaseOf.TryGetValue(handle, out var release) && InteropFacts.Key(method) == release;
+
         /// <summary>
         /// A handle passed to a P/Invoke's raw by-value parameter: recorded, and the parameter changes if every call
         /// passes a handle of the same class there (<see cref="CheckClaimAsync"/>). Never the release, nor another
         /// P/Invoke bound to the release's native function: ReleaseHandle passes it the raw value, and a handle released
         /// through it would be released again by the SafeHandle.
         /// </summary>
-        public bool IsRelease(IMethodSymbol method, string handle) => _releaseOf.TryGetValue(handle, out var release) && InteropFacts.Key(method) == release;
-
         public bool Claim(IArgumentOperation argument, string handle, IEnumerable<HandlePlan> sources)
         {
             if (argument.Parameter is not { RefKind: RefKind.None } parameter || argument.ArgumentKind != ArgumentKind.Explicit) return false;

@@ -479,7 +479,7 @@ namespace Registry
 ", NoSpecs, Diagnostic("KL0102").WithLocation(0));
 
         [Theory]
-        [InlineData("stored in a field", @"
+        [InlineData("stored in a static field", @"
     static IntPtr s_db;
     static void Open(string path) { s_db = Native.kv_open(path); }")]
         [InlineData("returned", @"
