@@ -53,7 +53,7 @@ namespace KLeakLint.CodeFixes
                     return child == conditional.Condition;
                 case TryStatementSyntax attempt:
                     // A catch that does not rethrow lets the code go on without the rest of the try block.
-                    return attempt.Catches.Count == 0;
+                    return attempt.Catches.All(c => c.Block.Statements.LastOrDefault() is ThrowStatementSyntax && !ReturnsEarly(c.Block));
                 case MemberAccessExpressionSyntax access:
                     return child == access.Name;
                 case ExpressionStatementSyntax _:

@@ -45,14 +45,14 @@ namespace KLeakLint.CodeFixes
                 switch (use.Kind)
                 {
                     case FieldUseKind.Release:
-                        _analysis.Edits.Add(new NodeEdit(use.Node, HandleExpressions.Dispose(use.Reference, mayBeNull && !IsSetBefore(use) && !IsGuarded(use)).WithTriviaFrom(use.Node)));
+                        _analysis.Edits.Add(new NodeEdit(use.Node, HandleExpressions.Dispose(use.Reference, NeedsNullCheck(use, mayBeNull)).WithTriviaFrom(use.Node)));
                         break;
                     case FieldUseKind.Reset:
                         _analysis.Edits.Add(setByEveryConstructor ? new NodeEdit(use.Node, null) : WriteNull(use));
                         break;
                     case FieldUseKind.Comparison:
                         var orClosed = resetsRemoved && !InConstructorWithoutRelease(use.Node) && !IsSetBefore(use);
-                        _analysis.Edits.Add(new NodeEdit(use.Node, HandleExpressions.IsInvalid(use.Reference, use.Negated, mayBeNull && !IsSetBefore(use) && !IsGuarded(use), orClosed).WithTriviaFrom(use.Node)));
+                        _analysis.Edits.Add(new NodeEdit(use.Node, HandleExpressions.IsInvalid(use.Reference, use.Negated, NeedsNullCheck(use, mayBeNull), orClosed).WithTriviaFrom(use.Node)));
                         break;
                     case FieldUseKind.Argument when annotated:
                         // Where the compiler cannot see the field set, the rewrite adds `!` (NullForgiving).
@@ -71,6 +71,14 @@ namespace KLeakLint.CodeFixes
         /// <summary><c>_db = IntPtr.Zero</c> → <c>_db</c>: a SafeHandle field starts as null, as the IntPtr started as 0.</summary>
         private static VariableDeclaratorSyntax WithoutInitializer(VariableDeclaratorSyntax declarator) =>
             declarator.WithInitializer(null).WithIdentifier(declarator.Identifier.WithTrailingTrivia());
+
+        /// <summary>
+        /// Null may reach the use: the field may be null (<paramref name="mayBeNull"/>), or the use is in a constructor,
+        /// where even a field every constructor sets is null until it does (a catch that releases it when the acquire
+        /// threw); unless the use comes after the assignment or behind a check.
+        /// </summary>
+        private bool NeedsNullCheck(FieldUse use, bool mayBeNull) =>
+            (mayBeNull || use.Node.FirstAncestorOrSelf<ConstructorDeclarationSyntax>() is not null) && !IsSetBefore(use) && !IsGuarded(use);
 
         /// <summary>
         /// The use comes after an assignment in the same method (<c>_db = Native.kv_open(..); if (_db == IntPtr.Zero)</c>)

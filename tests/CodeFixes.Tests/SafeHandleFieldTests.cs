@@ -363,6 +363,55 @@ sealed class Journal : IDisposable
 }
 ", Specs, Diagnostic("KL0102").WithLocation(0));
 
+        /// <summary>
+        /// A catch that rethrows still leaves every finished object with a handle, so the field stays non-nullable; the
+        /// release in that catch runs when kv_open itself threw, with the field still null, so it is null-safe.
+        /// </summary>
+        [Fact]
+        public Task Release_in_a_constructor_catch_that_rethrows() => FixWithSpecsWithoutWarnings<RawOwnedHandleAnalyzer>("#nullable enable\n" + Native + @"
+sealed class Store : IDisposable
+{
+    private IntPtr _db;
+
+    public Store(string path)
+    {
+        try
+        {
+            _db = Native.kv_open(path);
+            if (Native.kv_put(_db, ""opened"", path) != 0) throw new InvalidOperationException(path);
+        }
+        catch
+        {
+            Native.kv_close(_db);
+            throw;
+        }
+    }
+
+    public void Dispose() => Native.kv_close(_db);
+}
+", "#nullable enable\n" + NativeFixed + @"
+sealed class Store : IDisposable
+{
+    private KvHandle _db;
+
+    public Store(string path)
+    {
+        try
+        {
+            _db = Native.kv_open(path);
+            if (Native.kv_put(_db, ""opened"", path) != 0) throw new InvalidOperationException(path);
+        }
+        catch
+        {
+            _db?.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose() => _db.Dispose();
+}
+", Specs, Diagnostic("KL0102").WithLocation(0));
+
         /// <summary>An out argument straight into the field, in the condition of the constructor's check.</summary>
         [Fact]
         public Task Out_argument_into_the_field() => FixWithSpecsWithoutWarnings<RawOwnedHandleAnalyzer>("#nullable enable\n" + @"
