@@ -412,6 +412,75 @@ sealed class Store : IDisposable
 }
 ", Specs, Diagnostic("KL0102").WithLocation(0));
 
+        /// <summary>
+        /// Two fields of one family (kv_dup duplicates the first into the second, set in a method: nullable), meeting at
+        /// kv_put's parameter: the fix of either acquire takes the other along.
+        /// </summary>
+        [Fact]
+        public Task Fields_of_one_family_change_together() => FixWithSpecsWithoutWarnings<RawOwnedHandleAnalyzer>("#nullable enable\n" + @"
+static class Native
+{
+    [DllImport(""kv"")] public static extern {|#0:IntPtr|} kv_open(string path);
+    [DllImport(""kv"")] public static extern {|#1:IntPtr|} kv_dup(IntPtr db);
+    [DllImport(""kv"")] public static extern void kv_close(IntPtr db);
+    [DllImport(""kv"")] public static extern int kv_put(IntPtr db, string key, string value);
+}
+
+sealed class Pair : IDisposable
+{
+    private readonly IntPtr _a;
+    private IntPtr _b;
+
+    public Pair(string path) { _a = Native.kv_open(path); }
+
+    public void Fork() { _b = Native.kv_dup(_a); }
+
+    public int Put() => Native.kv_put(_b, ""k"", ""v"") + Native.kv_put(_a, ""k"", ""v"");
+
+    public void Dispose()
+    {
+        if (_b != IntPtr.Zero) Native.kv_close(_b);
+        Native.kv_close(_a);
+    }
+}
+", "#nullable enable\n" + @"
+static class Native
+{
+    [DllImport(""kv"")] public static extern KvHandle kv_open(string path);
+    [DllImport(""kv"")] public static extern KvHandle kv_dup(KvHandle db);
+    [DllImport(""kv"")] public static extern void kv_close(IntPtr db);
+    [DllImport(""kv"")] public static extern int kv_put(KvHandle db, string key, string value);
+}
+
+internal sealed class KvHandle : Microsoft.Win32.SafeHandles.SafeHandleZeroOrMinusOneIsInvalid
+{
+    public KvHandle() : base(true) { }
+    protected override bool ReleaseHandle()
+    {
+        Native.kv_close(handle);
+        return true;
+    }
+}
+
+sealed class Pair : IDisposable
+{
+    private readonly KvHandle _a;
+    private KvHandle? _b;
+
+    public Pair(string path) { _a = Native.kv_open(path); }
+
+    public void Fork() { _b = Native.kv_dup(_a); }
+
+    public int Put() => Native.kv_put(_b!, ""k"", ""v"") + Native.kv_put(_a, ""k"", ""v"");
+
+    public void Dispose()
+    {
+        if (_b != null && !_b.IsInvalid) _b.Dispose();
+        _a.Dispose();
+    }
+}
+", Specs, Diagnostic("KL0102").WithLocation(0), Diagnostic("KL0102").WithLocation(1));
+
         /// <summary>An out argument straight into the field, in the condition of the constructor's check.</summary>
         [Fact]
         public Task Out_argument_into_the_field() => FixWithSpecsWithoutWarnings<RawOwnedHandleAnalyzer>("#nullable enable\n" + @"
