@@ -47,6 +47,18 @@ class C
 }", Diagnostic("KL0002").WithLocation(0).WithLocation(1));
 
         [Fact]
+        public Task GCHandle_freed_on_a_branch_and_again_without_IsAllocated() => Analyze(@"
+class C
+{
+    static void Pin(object o, bool early)
+    {
+        GCHandle h = {|#1:GCHandle.Alloc(o)|};
+        if (early) h.Free();
+        {|#0:h.Free()|};
+    }
+}", Diagnostic("KL0002").WithLocation(0).WithLocation(1));
+
+        [Fact]
         public Task Valid_reset_to_zero_after_free_and_freed_only_when_set() => Analyze(@"
 class C
 {

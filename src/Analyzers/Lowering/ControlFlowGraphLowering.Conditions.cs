@@ -26,8 +26,8 @@ namespace KLeakLint.Analyzers.Lowering
                 case IIsPatternOperation pattern:
                     return LowerPattern(LowerValue(pattern.Value), pattern.Value.Type, pattern.Pattern);
                 case IPropertyReferenceOperation { Property.Name: "IsAllocated", Instance: { } handle } when TypeFacts.IsGCHandle(handle.Type):
-                    // GCHandle.IsAllocated is the handle's "not null" test.
-                    return new Condition.Not(new Condition.IsNull(LowerValue(handle)));
+                    // GCHandle.IsAllocated is the handle's "not null" test; Free() resets the handle, so a freed one is not allocated.
+                    return new Condition.IsLive(LowerValue(handle));
                 case ILiteralOperation { ConstantValue: { HasValue: true, Value: bool constant } }:
                     return new Condition.Compare(new Value.Constant(constant ? 1 : 0), CompareOp.Ne, 0);
             }

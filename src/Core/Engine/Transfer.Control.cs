@@ -238,6 +238,11 @@ namespace KLeakLint.Core.Engine
                     return Refine(not.Inner, state, !outcome);
                 case Condition.IsNull n:
                     return RefinePointer(n.Value, state, outcome ? Outcome.FailedNull : Outcome.Acquired | Outcome.FailedError, nullNow: outcome);
+                case Condition.IsLive live:
+                    if (Evaluate(live.Value, state) is SymbolicValue.Resource handle && state.Resources.TryGetValue(handle.Id, out var held)
+                        && held.Ownership == Ownership.Released)
+                        return !outcome;
+                    return Refine(new Condition.Not(new Condition.IsNull(live.Value)), state, outcome);
                 case Condition.IsErr e:
                     return RefinePointer(e.Value, state, outcome ? Outcome.FailedError : Outcome.Acquired | Outcome.FailedNull, nullNow: null);
                 case Condition.IsErrOrNull en:
@@ -363,6 +368,7 @@ namespace KLeakLint.Core.Engine
         {
             Condition.Not not => Explain(not.Inner, !outcome),
             Condition.IsNull n => "assuming " + Show(n.Value) + (outcome ? " is NULL" : " is not NULL"),
+            Condition.IsLive live => "assuming " + Show(live.Value) + (outcome ? " is still allocated" : " is not allocated"),
             Condition.IsErr e => "assuming IS_ERR(" + Show(e.Value) + ") is " + (outcome ? "true" : "false"),
             Condition.IsErrOrNull e => "assuming IS_ERR_OR_NULL(" + Show(e.Value) + ") is " + (outcome ? "true" : "false"),
             Condition.Compare c => "assuming " + Show(c.Value) + " " + (outcome ? c.Op : c.Op.Negate()).Symbol() + " " + Errno.Render(c.Constant),
