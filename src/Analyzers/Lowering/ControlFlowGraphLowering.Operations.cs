@@ -21,6 +21,12 @@ namespace KLeakLint.Analyzers.Lowering
         private const int MaxCopiedFields = 16;
 
         private readonly Dictionary<CaptureId, Place> _captures = new Dictionary<CaptureId, Place>();
+
+        /// <summary>
+        /// Captures of a variable or field that an assignment may write through (<c>_f = c ? a : b</c> captures <c>_f</c>
+        /// before the branches): a store to the capture is a store to what it names, not to a temporary.
+        /// </summary>
+        private readonly Dictionary<CaptureId, Place> _capturedReferences = new Dictionary<CaptureId, Place>();
         private readonly HashSet<IMethodSymbol> _learnedCallees = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         private readonly Dictionary<ILocalSymbol, string> _unnamedLocals = new Dictionary<ILocalSymbol, string>(SymbolEqualityComparer.Default);
         private int _temporaries;
@@ -36,7 +42,7 @@ namespace KLeakLint.Analyzers.Lowering
                     LowerValue(statement.Operation);
                     break;
                 case IFlowCaptureOperation capture:
-                    var value = LowerValue(capture.Value);
+                    var value = LowerCapturedValue(capture);
                     var temporary = CapturePlace(capture.Id, capture.Value);
                     Emit(new AssignInstruction(temporary, value, _map.SpanOf(capture.Value.Syntax)));
                     CopyStructFields(temporary, value, capture.Value.Type, _map.SpanOf(capture.Value.Syntax));
@@ -46,6 +52,22 @@ namespace KLeakLint.Analyzers.Lowering
                     break;
             }
         }
+
+        /// <summary>The value a flow capture holds; a captured variable or field is also remembered as a store target.</summary>
+        private Value LowerCapturedValue(IFlowCaptureOperation capture)
+        {
+            if (!IsVariableReference(capture.Value)) return LowerValue(capture.Value);
+            // Named once: lowering the receiver twice would repeat its calls.
+            var place = PlaceOf(capture.Value);
+            if (place is null) return Value.Opaque;
+            _capturedReferences[capture.Id] = place;
+            return new Value.Read(place);
+        }
+
+        private static bool IsVariableReference(IOperation operation) =>
+            operation is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IArrayElementReferenceOperation
+                or IPropertyReferenceOperation { Arguments.Length: 0 }
+            && !operation.ConstantValue.HasValue && !IsNullLike(operation);
 
         /// <summary>Emits what evaluating the operation does and returns the value it produces.</summary>
         private Value LowerValue(IOperation operation)
@@ -380,7 +402,7 @@ namespace KLeakLint.Analyzers.Lowering
                 case IInstanceReferenceOperation:
                     return Place.Of("this", RootKind.Parameter);
                 case IFlowCaptureReferenceOperation capture:
-                    return CapturePlace(capture.Id, null);
+                    return forStore && _capturedReferences.TryGetValue(capture.Id, out var referenced) ? referenced : CapturePlace(capture.Id, null);
                 case IFieldReferenceOperation field:
                     return MemberPlace(field.Field.IsStatic, field.Field.ContainingType, field.Instance, field.Field.Name);
                 case IPropertyReferenceOperation property when property.Arguments.Length == 0:
