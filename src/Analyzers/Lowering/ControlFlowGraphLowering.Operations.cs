@@ -167,6 +167,7 @@ namespace KLeakLint.Analyzers.Lowering
         {
             var method = invocation.TargetMethod;
             var name = CalleeName(method);
+            if (name == ThrowForFailedHResult && invocation.Arguments.Length > 0) return LowerThrowForFailedHResult(invocation, name);
             var acquire = _catalog.FindAcquire(name);
             var keepsResult = !discarded || acquire is { Location: ResourceLocation.ReturnValue, ReturnsArgument: null }
                 || acquire is null && TypeFacts.IsPointerLike(method.ReturnType);
@@ -177,6 +178,25 @@ namespace KLeakLint.Analyzers.Lowering
                 _current = Dead();
             }
             return result;
+        }
+
+        private const string ThrowForFailedHResult = "Marshal.ThrowExceptionForHR";
+
+        /// <summary>
+        /// <c>Marshal.ThrowExceptionForHR(hr)</c> throws only for a failure HRESULT, <c>hr &lt; 0</c>: after
+        /// <c>hr = Marshal.QueryInterface(...)</c> the path where it throws is the one where no interface was handed out.
+        /// </summary>
+        private Value LowerThrowForFailedHResult(IInvocationOperation invocation, string name)
+        {
+            var span = _map.SpanOf(invocation.Syntax);
+            var values = invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).Select(a => LowerValue(a.Value)).ToList();
+            var throws = _function.NewBlock();
+            var returns = _function.NewBlock();
+            _current.Terminator = new BranchTerminator(new Condition.Compare(values[0], CompareOp.Lt, 0), throws, returns, span);
+            throws.Instructions.Add(new CallInstruction(null, name, values, span) { OnException = CurrentHandler() });
+            throws.Terminator = new UnreachableTerminator(span);
+            _current = returns;
+            return Value.Opaque;
         }
 
         /// <summary>
