@@ -266,6 +266,52 @@ static void Send(string text)
     Marshal.FreeHGlobal(p);
     if (rc != 0) throw new InvalidOperationException(""send failed: "" + rc);
 }"),
+            Case("conditional_store_into_a_field", @"
+sealed class NativeText : IDisposable
+{
+    private IntPtr _text;
+    public string? Value
+    {
+        set
+        {
+            if (_text != IntPtr.Zero) Marshal.FreeHGlobal(_text);
+            _text = value is null ? IntPtr.Zero : Marshal.StringToHGlobalUni(value);
+        }
+    }
+    public void Dispose() { Marshal.FreeHGlobal(_text); _text = IntPtr.Zero; }
+}"),
+            Case("ref_local_names_the_variable", @"
+static int Slot(int size)
+{
+    IntPtr p = IntPtr.Zero;
+    ref IntPtr slot = ref p;
+    slot = Marshal.AllocHGlobal(size);
+    int rc = Native.fill(p, size);
+    Marshal.FreeHGlobal(p);
+    return rc;
+}
+static void Cached(System.Collections.Generic.Dictionary<int, IntPtr> cache, int key)
+{
+    ref IntPtr entry = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(cache, key, out bool exists);
+    if (!exists) entry = Marshal.AllocHGlobal(16);
+}"),
+            Case("gchandle_freed_early_then_guarded", @"
+static void Pin(byte[] data, bool early)
+{
+    GCHandle handle = GCHandle.Alloc(data, GCHandleType.Pinned);
+    Native.fill(handle.AddrOfPinnedObject(), data.Length);
+    if (early) handle.Free();
+    if (handle.IsAllocated) handle.Free();
+}"),
+            Case("throw_for_the_hresult_of_query_interface", @"
+static void Query(IntPtr unknown)
+{
+    Guid iid = Guid.Empty;
+    int hr = Marshal.QueryInterface(unknown, in iid, out IntPtr itf);
+    Marshal.ThrowExceptionForHR(hr);
+    Native.fill(itf, 0);
+    Marshal.Release(itf);
+}"),
         };
 
         private static object[] Case(string name, string members) =>

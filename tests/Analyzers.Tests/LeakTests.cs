@@ -50,6 +50,22 @@ class C
 }", Diagnostic("KL0001").WithLocation(0).WithLocation(1));
 
         [Fact]
+        public Task Leak_through_a_ref_local() => Analyze(@"
+class C
+{" + Native + @"
+    static int Fill(int size)
+    {
+        IntPtr p = IntPtr.Zero;
+        ref IntPtr slot = ref p;
+        slot = {|#1:Marshal.AllocHGlobal(size)|};
+        if (fill(p, size) != 0)
+            {|#0:return -1;|}
+        Marshal.FreeHGlobal(p);
+        return 0;
+    }
+}", Diagnostic("KL0001").WithLocation(0).WithLocation(1));
+
+        [Fact]
         public Task GCHandle_never_freed() => Analyze(@"
 class C
 {" + Native + @"

@@ -357,6 +357,8 @@ namespace KLeakLint.Analyzers.Lowering
                 return stored;
             }
 
+            if (assignment.IsRef && assignment.Target is ILocalReferenceOperation { Local: var refLocal } && !_captured.Contains(refLocal))
+                return LowerRefBinding(refLocal, assignment.Value, span);
             var target = PlaceOf(assignment.Target, forStore: true) ?? Heap;
             if (Unconverted(assignment.Value) is IInvocationOperation call && !target.Equals(Heap))
                 return LowerInvocation(call, into: target);
@@ -412,7 +414,8 @@ namespace KLeakLint.Analyzers.Lowering
                 case IConversionOperation conversion when conversion.OperatorMethod is null:
                     return PlaceOf(conversion.Operand, forStore);
                 case ILocalReferenceOperation local:
-                    return _captured.Contains(local.Local) ? Place.Of(NameOf(local.Local), RootKind.Global) : Place.Of(NameOf(local.Local));
+                    if (_captured.Contains(local.Local)) return Place.Of(NameOf(local.Local), RootKind.Global);
+                    return local.Local.IsRef ? RefLocalPlace(local.Local) : Place.Of(NameOf(local.Local));
                 case IParameterReferenceOperation parameter:
                     if (_captured.Contains(parameter.Parameter) || !SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, _method))
                         return Place.Of(parameter.Parameter.Name, RootKind.Global);
