@@ -115,11 +115,60 @@ class C
         for (int i = 0; i < n; i++)
         {
             IntPtr p = {|#1:Marshal.AllocHGlobal(4)|};
-            if (fill(p, 4) < 0) break;
+            if (fill(p, 4) < 0) {|#0:break;|}
             Marshal.FreeHGlobal(p);
         }
-    {|#0:}|}
+    }
 }", Diagnostic("KL0001").WithLocation(0).WithLocation(1));
+
+        [Fact]
+        public Task Continue_skips_the_free_and_the_leak_is_at_the_continue() => Analyze(@"
+class C
+{" + Native + @"
+    static int Each(string[] lines)
+    {
+        int sent = 0;
+        foreach (var line in lines)
+        {
+            IntPtr p = {|#1:Marshal.StringToHGlobalUni(line)|};
+            if (line.Length == 0) {|#0:continue;|}
+            sent += fill(p, line.Length);
+            Marshal.FreeHGlobal(p);
+        }
+        return sent;
+    }
+}", Diagnostic("KL0001").WithLocation(0).WithLocation(1));
+
+        [Fact]
+        public Task Loop_body_that_never_frees_leaks_at_its_closing_brace() => Analyze(@"
+class C
+{" + Native + @"
+    static void Each(int n)
+    {
+        for (int i = 0; i < n; i++)
+        {
+            IntPtr p = {|#1:Marshal.AllocHGlobal(4)|};
+            fill(p, 4);
+        {|#0:}|}
+    }
+}", Diagnostic("KL0001").WithLocation(0).WithLocation(1));
+
+        [Fact]
+        public Task Valid_kept_in_an_outer_variable_when_the_loop_ends() => Analyze(@"
+class C
+{" + Native + @"
+    static IntPtr First(int n)
+    {
+        IntPtr found = IntPtr.Zero;
+        for (int i = 0; i < n; i++)
+        {
+            IntPtr p = Marshal.AllocHGlobal(4);
+            if (fill(p, 4) == 0) { found = p; break; }
+            Marshal.FreeHGlobal(p);
+        }
+        return found;
+    }
+}");
 
         [Fact]
         public Task Leak_inside_a_lambda() => Analyze(@"

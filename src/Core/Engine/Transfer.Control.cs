@@ -122,6 +122,32 @@ namespace KLeakLint.Core.Engine
         }
 
         /// <summary>
+        /// KL0001 where the last variables holding a resource go out of scope (a loop body left by <c>continue</c> or
+        /// <c>break</c>): the release is missing there, not at the function's exit that path reaches later, where the
+        /// variable no longer exists. What they held is forgotten.
+        /// </summary>
+        private void EndScope(ScopeEndInstruction scope, AbstractState state)
+        {
+            var dying = state.Values.Keys.Where(k => !k.HasDeref && scope.Places.Any(k.StartsWith)).ToList();
+            if (dying.Count == 0) return;
+            foreach (var id in dying.Select(p => state.Values[p]).OfType<SymbolicValue.Resource>().Select(r => r.Id).Distinct().OrderBy(id => id).ToList())
+            {
+                if (!state.Resources.TryGetValue(id, out var r) || !r.IsHeld || r.ParameterIndex is not null || r.HeldOutside || r.Parent is not null
+                    || r.Spec?.KeptOnSuccess == true || IsRegisteredContainer(id, state) || state.ObjectHolding(id) is not null)
+                    continue;
+                // Temporaries hold values within one statement: they do not keep a resource alive past its variables.
+                if (state.PlacesHolding(id).Any(p => p.Root.Kind != RootKind.Temporary && !dying.Contains(p))) continue;
+                var holder = HolderOf(r, state);
+                _report.Report(Rules.Leak, scope.Span,
+                    Describe(r) + " from " + r.Api + "() (line " + r.AcquiredAt.Line + ") is not released before " + (holder ?? "the variable holding it") +
+                    " goes out of scope here; call " + ReleaseCall(r, holder) + " first",
+                    r, state);
+                state.Update(r with { Reported = true });
+            }
+            foreach (var place in dying) state.Values.Remove(place);
+        }
+
+        /// <summary>
         /// KL0002 ahead of time: an error exit leaves a field of the caller's memory pointing at what this function
         /// allocated there and released again, while another function of the file releases that field: the caller's
         /// cleanup releases it a second time.

@@ -86,6 +86,7 @@ namespace KLeakLint.Core.Engine
                     Assign(assign.Target, Evaluate(assign.Source, state), assign.Span, state);
                     return true;
                 case UseInstruction use: Use(use.Place, use.Span, state); return true;
+                case ScopeEndInstruction scope: EndScope(scope, state); return true;
                 default: return true;
             }
         }
