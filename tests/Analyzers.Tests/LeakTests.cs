@@ -415,5 +415,31 @@ class C
         return 0;
     }
 }", Diagnostic("KL0001").WithLocation(0).WithLocation(1));
+
+        [Fact]
+        public Task CreateFile_fails_with_INVALID_HANDLE_VALUE() => Analyze(@"
+class C
+{
+    static readonly IntPtr INVALID_HANDLE_VALUE = new IntPtr(-1);
+    [DllImport(""kernel32"", SetLastError = true, CharSet = CharSet.Unicode)]
+    static extern IntPtr CreateFileW(string name, uint access, uint share, IntPtr security, uint creation, uint flags, IntPtr template);
+    [DllImport(""kernel32"", SetLastError = true)] static extern bool ReadFile(IntPtr file, byte[] buffer, int size, out int read, IntPtr overlapped);
+    [DllImport(""kernel32"", SetLastError = true)] static extern bool CloseHandle(IntPtr handle);
+    static int Read(string path, byte[] buffer)
+    {
+        IntPtr file = {|#1:CreateFileW(path, 0x80000000, 1, IntPtr.Zero, 3, 0, IntPtr.Zero)|};
+        if (file == INVALID_HANDLE_VALUE) return -1;
+        if (!ReadFile(file, buffer, buffer.Length, out int read, IntPtr.Zero)) {|#0:return -2;|}
+        CloseHandle(file);
+        return read;
+    }
+    static int Opened(string path)
+    {
+        IntPtr file = CreateFileW(path, 0x80000000, 1, IntPtr.Zero, 3, 0, IntPtr.Zero);
+        if (file == (IntPtr)(-1)) return -1;
+        CloseHandle(file);
+        return 0;
+    }
+}", Diagnostic("KL0001").WithLocation(0).WithLocation(1));
     }
 }
