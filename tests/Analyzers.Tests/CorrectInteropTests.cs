@@ -312,6 +312,35 @@ static void Query(IntPtr unknown)
     Native.fill(itf, 0);
     Marshal.Release(itf);
 }"),
+            Case("wrappers_of_the_pairs", @"
+sealed class Buf : IDisposable
+{
+    private IntPtr _p;
+    public void Allocate(int n) { _p = Marshal.AllocHGlobal(n); }
+    public void Release() { if (_p != IntPtr.Zero) { Marshal.FreeHGlobal(_p); _p = IntPtr.Zero; } }
+    public void Dispose() => Release();
+    public IntPtr Detach() { var p = _p; _p = IntPtr.Zero; return p; }
+}
+static readonly System.Collections.Generic.List<IntPtr> Pool = new System.Collections.Generic.List<IntPtr>();
+static void FreeChecked(IntPtr p) { if (p == IntPtr.Zero) throw new ArgumentNullException(nameof(p)); Marshal.FreeHGlobal(p); }
+static void FreeAndZero(ref IntPtr p) { if (p != IntPtr.Zero) { Marshal.FreeHGlobal(p); p = IntPtr.Zero; } }
+static IntPtr TryAlloc(int n) { if (n <= 0) return IntPtr.Zero; return Marshal.AllocHGlobal(n); }
+static IntPtr Rent(int n) { if (Pool.Count > 0) { var p = Pool[0]; Pool.RemoveAt(0); return p; } return Marshal.AllocHGlobal(n); }
+static void Return(IntPtr p) { Pool.Add(p); }
+static string? Take(IntPtr p) { var s = Marshal.PtrToStringUni(p); Marshal.FreeHGlobal(p); return s; }
+static bool TryCreate(int n, out IntPtr p) { p = Marshal.AllocHGlobal(n); return true; }
+static IntPtr Make(string s) { var p = Marshal.StringToHGlobalUni(s); if (Native.fill(p, s.Length) != 0) { Marshal.FreeHGlobal(p); return IntPtr.Zero; } return p; }
+static void A(int n) { var p = Marshal.AllocHGlobal(n); Native.fill(p, n); FreeChecked(p); }
+static void B(int n) { var p = Marshal.AllocHGlobal(n); Native.fill(p, n); FreeAndZero(ref p); }
+static void C(int n) { var p = TryAlloc(n); if (p == IntPtr.Zero) return; Native.fill(p, n); Marshal.FreeHGlobal(p); }
+static void D(int n) { var p = Rent(n); Native.fill(p, n); Return(p); }
+static string? E(string s) { var p = Marshal.StringToHGlobalUni(s); return Take(p); }
+static void F(int n) { if (!TryCreate(n, out var p)) return; Native.fill(p, n); Marshal.FreeHGlobal(p); }
+static void G(int n) { var b = new Buf(); b.Allocate(n); b.Release(); }
+static void H(int n) { using var b = new Buf(); b.Allocate(n); }
+static IntPtr I(int n) { var b = new Buf(); b.Allocate(n); return b.Detach(); }
+static void J(string s) { var p = Make(s); if (p == IntPtr.Zero) return; Marshal.FreeHGlobal(p); }
+static void K(int n) { var p = Marshal.AllocHGlobal(n); var q = Marshal.AllocHGlobal(n); FreeChecked(q); FreeChecked(p); }"),
         };
 
         private static object[] Case(string name, string members) =>

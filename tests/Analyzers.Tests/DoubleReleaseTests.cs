@@ -35,6 +35,19 @@ class C
 }", Diagnostic("KL0002").WithLocation(0).WithLocation(1));
 
         [Fact]
+        public Task Freed_by_a_wrapper_and_again() => Analyze(@"
+class C
+{
+    static void FreeBuffer(IntPtr p) { if (p != IntPtr.Zero) Marshal.FreeHGlobal(p); }
+    static void Twice(int n)
+    {
+        IntPtr p = {|#1:Marshal.AllocHGlobal(n)|};
+        FreeBuffer(p);
+        {|#0:Marshal.FreeHGlobal(p)|};
+    }
+}", Diagnostic("KL0002").WithLocation(0).WithLocation(1));
+
+        [Fact]
         public Task GCHandle_freed_twice() => Analyze(@"
 class C
 {

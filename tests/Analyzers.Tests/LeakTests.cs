@@ -66,6 +66,22 @@ class C
 }", Diagnostic("KL0001").WithLocation(0).WithLocation(1));
 
         [Fact]
+        public Task Leak_of_what_a_wrapper_allocated() => Analyze(@"
+class C
+{" + Native + @"
+    static IntPtr AllocBuffer(int size) => Marshal.AllocHGlobal(size);
+    static void FreeBuffer(IntPtr p) { if (p != IntPtr.Zero) Marshal.FreeHGlobal(p); }
+    static int Fill(int size)
+    {
+        IntPtr p = {|#1:AllocBuffer(size)|};
+        if (fill(p, size) != 0)
+            {|#0:return -1;|}
+        FreeBuffer(p);
+        return 0;
+    }
+}", Diagnostic("KL0001").WithLocation(0).WithLocation(1));
+
+        [Fact]
         public Task GCHandle_never_freed() => Analyze(@"
 class C
 {" + Native + @"

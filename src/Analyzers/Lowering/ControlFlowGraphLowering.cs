@@ -39,9 +39,18 @@ namespace KLeakLint.Analyzers.Lowering
         /// <summary>The IR block instructions are appended to while a Roslyn block is lowered.</summary>
         private IrBlock _current = null!;
 
+        /// <summary>Callees known to throw nothing (wrappers whose lowering has no exception edge).</summary>
+        private readonly IReadOnlyCollection<string> _quietCallees;
+
+        /// <summary>An instance method summarized for callers, which pass the receiver as argument 0: <c>this</c> is parameter 0.</summary>
+        private readonly bool _receiverIsParameter;
+
         public ControlFlowGraphLowering(ControlFlowGraph graph, string name, IMethodSymbol method, SyntaxNode body, SourceMap map,
-            SpecCatalog catalog, CapturedVariables captured, CancellationToken cancellation)
+            SpecCatalog catalog, CapturedVariables captured, CancellationToken cancellation, IReadOnlyCollection<string>? quietCallees = null,
+            bool receiverIsParameter = false)
         {
+            _quietCallees = quietCallees ?? Array.Empty<string>();
+            _receiverIsParameter = receiverIsParameter;
             _graph = graph;
             _method = method;
             _map = map;
@@ -60,6 +69,7 @@ namespace KLeakLint.Analyzers.Lowering
         /// <summary>Blocks are made the first time something branches to them (only what the entry reaches).</summary>
         public FunctionIr Lower()
         {
+            if (_receiverIsParameter) _function.Parameters.Add("this");
             foreach (var parameter in _method.Parameters) _function.Parameters.Add(parameter.Name);
             BlockFor(_graph.Blocks[0], null);
             while (_pending.Count > 0)
