@@ -151,6 +151,26 @@ static IntPtr Grow(int count)
         p = Marshal.ReAllocHGlobal(p, (IntPtr)(16 * (i + 1)));
     return p;
 }"),
+            Case("realloc_inside_try_finally", @"
+static unsafe void Grow(int steps)
+{
+    IntPtr p = Marshal.AllocHGlobal(16);
+    void* q = NativeMemory.Alloc(16);
+    try
+    {
+        for (int i = 1; i <= steps; i++)
+        {
+            p = Marshal.ReAllocHGlobal(p, (IntPtr)(16 << i));
+            q = NativeMemory.Realloc(q, (nuint)(16 << i));
+        }
+        Native.fill(p, 16 << steps);
+    }
+    finally
+    {
+        Marshal.FreeHGlobal(p);
+        NativeMemory.Free(q);
+    }
+}"),
             Case("owner_class_with_dispose", @"
 sealed class Buffer : IDisposable
 {

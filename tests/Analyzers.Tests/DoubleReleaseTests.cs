@@ -48,6 +48,19 @@ class C
 }", Diagnostic("KL0002").WithLocation(0).WithLocation(1));
 
         [Fact]
+        public Task Old_block_freed_after_ReAllocHGlobal_took_it() => Analyze(@"
+class C
+{
+    static void Grow(int n)
+    {
+        IntPtr p = {|#1:Marshal.AllocHGlobal(n)|};
+        IntPtr bigger = Marshal.ReAllocHGlobal(p, (IntPtr)(2 * n));
+        {|#0:Marshal.FreeHGlobal(p)|};
+        Marshal.FreeHGlobal(bigger);
+    }
+}", Diagnostic("KL0002").WithLocation(0).WithLocation(1));
+
+        [Fact]
         public Task GCHandle_freed_twice() => Analyze(@"
 class C
 {
