@@ -16,6 +16,10 @@ namespace KLeakLint.Analyzers.Tests
         [InlineData("Marshal.StringToCoTaskMemUTF8(\"x\")", "Marshal.FreeHGlobal")]
         [InlineData("Marshal.StringToBSTR(\"x\")", "Marshal.FreeCoTaskMem")]
         [InlineData("Marshal.StringToHGlobalUni(\"x\")", "Marshal.FreeBSTR")]
+        [InlineData("Marshal.SecureStringToBSTR(new System.Security.SecureString())", "Marshal.FreeBSTR")]
+        [InlineData("Marshal.SecureStringToGlobalAllocUnicode(new System.Security.SecureString())", "Marshal.FreeHGlobal")]
+        [InlineData("Marshal.SecureStringToGlobalAllocAnsi(new System.Security.SecureString())", "Marshal.ZeroFreeGlobalAllocUnicode")]
+        [InlineData("Marshal.SecureStringToCoTaskMemUnicode(new System.Security.SecureString())", "Marshal.FreeCoTaskMem")]
         public Task Wrong_family_release(string acquire, string release) => Analyze(@"
 class C
 {
@@ -65,6 +69,13 @@ class C
         Marshal.FreeCoTaskMem(a);
         Marshal.FreeHGlobal(b);
         Marshal.FreeBSTR(c);
+        // Zeroing an ordinary string as it is freed does no harm.
+        IntPtr d = Marshal.StringToHGlobalUni(s);
+        IntPtr e = Marshal.StringToBSTR(s);
+        IntPtr f = Marshal.StringToCoTaskMemUTF8(s);
+        Marshal.ZeroFreeGlobalAllocUnicode(d);
+        Marshal.ZeroFreeBSTR(e);
+        Marshal.ZeroFreeCoTaskMemUTF8(f);
     }
 }");
 
