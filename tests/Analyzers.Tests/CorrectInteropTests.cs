@@ -171,6 +171,22 @@ static unsafe void Grow(int steps)
         NativeMemory.Free(q);
     }
 }"),
+            Case("ownership_flag_from_a_handle_test", @"
+static int Borrowed(IntPtr external, int size)
+{
+    IntPtr p = external != IntPtr.Zero ? external : Marshal.AllocHGlobal(size);
+    bool owned = external == IntPtr.Zero;
+    try { return Native.fill(p, size); }
+    finally { if (owned) Marshal.FreeHGlobal(p); }
+}
+static int Kept(string? text)
+{
+    IntPtr p = text is null ? IntPtr.Zero : Marshal.StringToHGlobalUni(text);
+    bool allocated = p != IntPtr.Zero;
+    int rc = Native.fill(p, text?.Length ?? 0);
+    if (allocated) Marshal.FreeHGlobal(p);
+    return rc;
+}"),
             Case("owner_class_with_dispose", @"
 sealed class Buffer : IDisposable
 {

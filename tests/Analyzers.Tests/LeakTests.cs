@@ -82,6 +82,20 @@ class C
 }", Diagnostic("KL0001").WithLocation(0).WithLocation(1));
 
         [Fact]
+        public Task Ownership_flag_set_the_wrong_way_round() => Analyze(@"
+class C
+{" + Native + @"
+    static int Borrowed(IntPtr external, int size)
+    {
+        IntPtr p = external != IntPtr.Zero ? external : {|#1:Marshal.AllocHGlobal(size)|};
+        bool owned = external != IntPtr.Zero;
+        int rc = fill(p, size);
+        if (owned) Marshal.FreeHGlobal(p);
+        {|#0:return rc;|}
+    }
+}", Diagnostic("KL0001").WithLocation(0).WithLocation(1));
+
+        [Fact]
         public Task GCHandle_never_freed() => Analyze(@"
 class C
 {" + Native + @"

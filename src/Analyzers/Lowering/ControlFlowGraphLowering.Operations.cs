@@ -362,11 +362,54 @@ namespace KLeakLint.Analyzers.Lowering
             var target = PlaceOf(assignment.Target, forStore: true) ?? Heap;
             if (Unconverted(assignment.Value) is IInvocationOperation call && !target.Equals(Heap))
                 return LowerInvocation(call, into: target);
+            if (IsFlag(target, assignment) && IsTest(assignment.Value))
+            {
+                LowerFlag(target, LowerCondition(assignment.Value), span);
+                return new Value.Read(target);
+            }
             var value = LowerValue(assignment.Value);
             Emit(new AssignInstruction(target, value, span));
             CopyStructFields(target, value, assignment.Value.Type, span);
             return value;
         }
+
+        /// <summary>A plain bool local: a flag that later code may test instead of the handle it was computed from.</summary>
+        private static bool IsFlag(Place target, ISimpleAssignmentOperation assignment) =>
+            target.Root.Kind == RootKind.Local && target.Path.Count == 0 && assignment.Type?.SpecialType == SpecialType.System_Boolean;
+
+        private static bool IsTest(IOperation value) =>
+            Unconverted(value) is IBinaryOperation or IIsNullOperation or IIsPatternOperation or IUnaryOperation { OperatorKind: UnaryOperatorKind.Not }
+                or IPropertyReferenceOperation { Property.Name: "IsAllocated" };
+
+        /// <summary>
+        /// <c>bool owned = external == IntPtr.Zero;</c>: a flag set from a handle test is 1 or 0 on the paths where the
+        /// test is true or false, so that <c>if (owned) Marshal.FreeHGlobal(p);</c> frees exactly where <c>p</c> was
+        /// allocated. Flags from other tests stay unknown (each such flag would double the paths).
+        /// </summary>
+        private void LowerFlag(Place flag, Condition test, SourceSpan span)
+        {
+            if (!IsHandleTest(test))
+            {
+                Emit(new AssignInstruction(flag, Value.Opaque, span));
+                return;
+            }
+            var whenTrue = _function.NewBlock();
+            var whenFalse = _function.NewBlock();
+            var join = _function.NewBlock();
+            _current.Terminator = new BranchTerminator(test, whenTrue, whenFalse, span);
+            whenTrue.Instructions.Add(new AssignInstruction(flag, new Value.Constant(1), span));
+            whenTrue.Terminator = new GotoTerminator(join, span);
+            whenFalse.Instructions.Add(new AssignInstruction(flag, new Value.Constant(0), span));
+            whenFalse.Terminator = new GotoTerminator(join, span);
+            _current = join;
+        }
+
+        private static bool IsHandleTest(Condition test) => test switch
+        {
+            Condition.Not not => IsHandleTest(not.Inner),
+            Condition.IsNull or Condition.IsLive or Condition.IsErr => true,
+            _ => false,
+        };
 
         /// <summary><c>x += n</c>, <c>x++</c>: the variable now holds something else.</summary>
         private Value Overwrite(IOperation target, IOperation operation)

@@ -287,6 +287,9 @@ namespace KLeakLint.Core.Engine
             }
         }
 
+        /// <summary>What a parameter may be before anything tests it (see <see cref="InitialState"/>).</summary>
+        private const Outcome ParameterOutcomes = Outcome.Acquired | Outcome.FailedNull;
+
         private static bool RefinePointer(Value value, AbstractState state, Outcome allowed, bool? nullNow)
         {
             var sym = Evaluate(value, state);
@@ -296,8 +299,11 @@ namespace KLeakLint.Core.Engine
                     var outcomes = res.Outcomes & allowed;
                     if (res.ParameterIndex is not null)
                     {
-                        // What a parameter may be is the caller's business: narrow (for the summary) but never prune.
+                        // What a parameter may be is the caller's business: narrow (for the summary) but never prune on
+                        // what it was assumed to be. Only a null test that contradicts an earlier one on this path
+                        // (`if (p != null) ... if (p == null)`, p unchanged) cannot be taken.
                         if (outcomes != Outcome.None) state.Update(res with { Outcomes = outcomes });
+                        else if (nullNow is not null && res.Outcomes != ParameterOutcomes) return false;
                         return true;
                     }
                     if (res.Ownership == Ownership.Released && res.Family is null)

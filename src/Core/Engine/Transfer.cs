@@ -56,7 +56,7 @@ namespace KLeakLint.Core.Engine
                     continue;
                 }
                 var id = -(i + 1);
-                state.Update(new Resource(id, _function.Parameters[i], _function.Span, null, Ownership.Borrowed, Outcome.Acquired | Outcome.FailedNull, 0)
+                state.Update(new Resource(id, _function.Parameters[i], _function.Span, null, Ownership.Borrowed, ParameterOutcomes, 0)
                 {
                     ParameterIndex = i,
                 });
