@@ -149,6 +149,19 @@ class C
 }");
 
         [Fact]
+        public Task Null_conditional_access_and_coalescing_do_not_throw() => Analyze(@"
+class C
+{" + Helpers + @"
+    static int Run(string? text, int? size)
+    {
+        IntPtr p = Marshal.AllocHGlobal(size ?? 16);
+        int rc = fill(p, text?.Length ?? 0);
+        Marshal.FreeHGlobal(p);
+        return rc;
+    }
+}");
+
+        [Fact]
         public Task ThrowExceptionForHR_throws() => Analyze(@"
 class C
 {

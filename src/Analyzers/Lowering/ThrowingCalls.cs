@@ -44,6 +44,8 @@ namespace KLeakLint.Analyzers.Lowering
         {
             "Object.ReferenceEquals", "Object.GetType", "String.IsNullOrEmpty", "String.IsNullOrWhiteSpace",
             "GCHandle.ToIntPtr", "Monitor.Enter", "Monitor.Exit", "Monitor.TryEnter",
+            // What `x?.Length ?? 0` and `n ?? 0` are compiled to.
+            "Nullable.GetValueOrDefault",
             // A task's failure comes out of the await (which has its own exception edge), not out of these.
             "Task.ConfigureAwait", "ValueTask.ConfigureAwait", "Task.Yield",
         };
