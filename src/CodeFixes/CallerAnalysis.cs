@@ -279,6 +279,7 @@ namespace KLeakLint.CodeFixes
         /// </summary>
         private ParameterSyntax? Declaration(ParameterClaim claim)
         {
+            if (InteropFacts.ImplementedInSource(claim.Method, _solution)) return null;
             var owner = claim.Sources.First(p => p.QualifiedName == claim.QualifiedName);
             var method = claim.Method.DeclaringSyntaxReferences.Select(r => r.GetSyntax(_cancellation)).OfType<MethodDeclarationSyntax>()
                 .FirstOrDefault(m => m.ParameterList.Parameters.Count > claim.Ordinal && m.ParameterList.Parameters[claim.Ordinal].Type is not null);
