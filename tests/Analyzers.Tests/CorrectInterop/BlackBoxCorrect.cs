@@ -1,13 +1,14 @@
 // The correct half of the black-box sweep (tests/Analyzers.Tests/BlackBox): every wrapper family, no diagnostic.
 #nullable enable
-using Microsoft.Win32.SafeHandles;
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
 using System.Security;
+using System.Threading;
 using System.Threading.Tasks;
-using System;
+using Microsoft.Win32.SafeHandles;
 
 namespace BlackBox.CoTaskMemAndStrings
 {
@@ -1259,4 +1260,151 @@ namespace BlackBox.PInvokes
             return !widget.IsInvalid && Widgets.widget_get_parent(widget) != IntPtr.Zero;
         }
     }
+}
+
+namespace BlackBox.MoreShapes
+{
+    internal static class Native
+    {
+        [DllImport("native")] public static extern int write(IntPtr handle, IntPtr data, int size);
+        [DllImport("native")] public static extern int read(IntPtr data, int size);
+    }
+
+    internal sealed class LazyBuffer : IDisposable
+    {
+        private IntPtr _buffer;
+        private int _disposed;
+        private readonly Action _cleanup;
+
+        public LazyBuffer()
+        {
+            _cleanup = () => Marshal.FreeHGlobal(Interlocked.Exchange(ref _buffer, IntPtr.Zero));
+        }
+
+        public IntPtr Buffer => _buffer != IntPtr.Zero ? _buffer : (_buffer = Marshal.AllocHGlobal(64));
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+            IntPtr p = Interlocked.Exchange(ref _buffer, IntPtr.Zero);
+            if (p != IntPtr.Zero) Marshal.FreeHGlobal(p);
+        }
+
+        public void Reset() => _cleanup();
+    }
+
+    internal static class Correct
+    {
+        public static IEnumerable<int> ReadAll(int count)
+        {
+            IntPtr p = Marshal.AllocHGlobal(sizeof(int));
+            try
+            {
+                for (int i = 0; i < count; i++)
+                {
+                    Native.read(p, sizeof(int));
+                    yield return Marshal.ReadInt32(p);
+                }
+            }
+            finally
+            {
+                Marshal.FreeHGlobal(p);
+            }
+        }
+
+        public static int Aliased(int size)
+        {
+            IntPtr p = Marshal.AllocHGlobal(size);
+            IntPtr q = p;
+            int rc = Native.read(q, size);
+            Marshal.FreeHGlobal(q);
+            return rc;
+        }
+
+        public static int Offset(int size)
+        {
+            IntPtr p = Marshal.AllocHGlobal(size + 4);
+            try
+            {
+                Marshal.WriteInt32(p, size);
+                return Native.read(IntPtr.Add(p, 4), size) + Native.read(p + 4, size);
+            }
+            finally
+            {
+                Marshal.FreeHGlobal(p);
+            }
+        }
+
+        public static Func<Task> Deferred(int size) => async () =>
+        {
+            IntPtr p = Marshal.AllocHGlobal(size);
+            try
+            {
+                await Task.Delay(1);
+                Native.read(p, size);
+            }
+            finally
+            {
+                Marshal.FreeHGlobal(p);
+            }
+        };
+
+        public static unsafe int Pinned(byte[] data, SafeHandle target)
+        {
+            fixed (byte* p = data)
+            {
+                bool added = false;
+                try
+                {
+                    target.DangerousAddRef(ref added);
+                    return Native.write(target.DangerousGetHandle(), (IntPtr)p, data.Length);
+                }
+                finally
+                {
+                    if (added) target.DangerousRelease();
+                }
+            }
+        }
+
+        public static int TwoResources(string a, string b)
+        {
+            IntPtr first = IntPtr.Zero, second = IntPtr.Zero;
+            try
+            {
+                first = Marshal.StringToCoTaskMemUTF8(a);
+                second = Marshal.StringToCoTaskMemUTF8(b);
+                return Native.read(first, a.Length) + Native.read(second, b.Length);
+            }
+            finally
+            {
+                Marshal.FreeCoTaskMem(second);
+                Marshal.FreeCoTaskMem(first);
+            }
+        }
+
+        public static IntPtr[] Batch(int count, int size)
+        {
+            var blocks = new IntPtr[count];
+            for (int i = 0; i < count; i++) blocks[i] = Marshal.AllocHGlobal(size);
+            return blocks;
+        }
+
+        public static void FreeBatch(IntPtr[] blocks)
+        {
+            foreach (var block in blocks) Marshal.FreeHGlobal(block);
+        }
+
+        public static int Retry(int size, int attempts)
+        {
+            for (int i = 0; i < attempts; i++)
+            {
+                IntPtr p = Marshal.AllocHGlobal(size);
+                int rc = Native.read(p, size);
+                Marshal.FreeHGlobal(p);
+                if (rc == 0) return i;
+            }
+            return -1;
+        }
+    }
+
 }
