@@ -255,7 +255,7 @@ namespace KLeakLint.Analyzers.Lowering
                 Indirect = method is null || method.ContainingType?.TypeKind == TypeKind.Delegate,
                 KeepsNothing = isPlatformInvoke,
                 KeepsArguments = keepsArguments,
-                OnException = ThrowingCalls.MayThrow(method, name, _catalog) && !_quietCallees.Contains(name) ? CurrentHandler() : null,
+                OnException = ThrowingCalls.MayThrow(method, name, _catalog, call, _graph.OriginalOperation.SemanticModel) && !_quietCallees.Contains(name) ? CurrentHandler() : null,
                 ResultIsPointer = method is not null && TypeFacts.IsPointerLike(method.MethodKind == MethodKind.Constructor ? method.ContainingType : method.ReturnType),
             });
             // DangerousAddRef(ref success) either sets success to true or throws (its exception edge keeps the old value).
