@@ -376,7 +376,9 @@ static void G(int n) { var b = new Buf(); b.Allocate(n); b.Release(); }
 static void H(int n) { using var b = new Buf(); b.Allocate(n); }
 static IntPtr I(int n) { var b = new Buf(); b.Allocate(n); return b.Detach(); }
 static void J(string s) { var p = Make(s); if (p == IntPtr.Zero) return; Marshal.FreeHGlobal(p); }
-static void K(int n) { var p = Marshal.AllocHGlobal(n); var q = Marshal.AllocHGlobal(n); FreeChecked(q); FreeChecked(p); }"),
+static void K(int n) { var p = Marshal.AllocHGlobal(n); var q = Marshal.AllocHGlobal(n); FreeChecked(q); FreeChecked(p); }
+static void Close(IntPtr p, bool owned) { if (owned) Marshal.FreeHGlobal(p); }
+static void L(int n) { var p = Marshal.AllocHGlobal(n); Native.fill(p, n); Close(p, owned: true); }"),
         };
 
         private static object[] Case(string name, string members) =>

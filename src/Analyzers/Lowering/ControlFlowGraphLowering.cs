@@ -63,6 +63,7 @@ namespace KLeakLint.Analyzers.Lowering
                 ReturnsVoid = method.ReturnsVoid,
                 ReturnsPointer = TypeFacts.IsPointerLike(method.ReturnType) && method.ReturnType.SpecialType != SpecialType.System_String,
                 ReturnsErrorCodes = false,
+                PartialReleaseMayKeep = true,
             };
         }
 
