@@ -27,6 +27,8 @@ namespace KLeakLint.Analyzers
         private readonly HashSet<string> _names = new HashSet<string>(StringComparer.Ordinal);
         private readonly List<string> _prefixes = new List<string>();
         private readonly ConcurrentDictionary<string, bool> _pairedInSource = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, bool> _wrapperNamed = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> _wrappers = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
 
         /// <summary>
         /// A referenced assembly defines one of the pair attributes, so its methods may carry them where no source
@@ -74,16 +76,29 @@ namespace KLeakLint.Analyzers
 
         private static string Hex(ImmutableArray<byte> bytes) => string.Concat(bytes.Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
 
-        /// <summary>Whether the body may call something paired: false only when it certainly does not.</summary>
-        public bool MayCallPaired(SyntaxNode body)
+        /// <summary>
+        /// Whether the body may call something paired, directly or through a wrapper of this compilation (see
+        /// <see cref="IsWrapper"/>): false only when it certainly does not.
+        /// </summary>
+        public bool MayCallPaired(SyntaxNode body) => _metadataMayDeclarePairs || CallsPaired(body, throughWrappers: true);
+
+        /// <summary>
+        /// A method of this compilation whose summary its callers use (<see cref="Wrappers"/>) and whose body calls
+        /// something paired by name: a helper such as <c>AllocBuffer</c> or <c>FreeBuffer</c>. One level deep: a
+        /// wrapper of a wrapper is not one. A method the catalog or its attributes pair is not one either: what they say wins.
+        /// </summary>
+        public bool IsWrapper(IMethodSymbol method) =>
+            _wrappers.GetOrAdd(method.OriginalDefinition, m => Wrappers.Body(m) is { } body && CallsPaired(body, throughWrappers: false)
+                && !CatalogCalls.Pairs(m, _catalog));
+
+        private bool CallsPaired(SyntaxNode body, bool throughWrappers)
         {
-            if (_metadataMayDeclarePairs) return true;
             foreach (var node in body.DescendantNodes())
             {
                 switch (node)
                 {
                     case InvocationExpressionSyntax invocation:
-                        if (CalledName(invocation.Expression) is not { } name || IsPaired(name)) return true;
+                        if (CalledName(invocation.Expression) is not { } name || IsPaired(name) || throughWrappers && WrapperNamed(name)) return true;
                         break;
                     case ObjectCreationExpressionSyntax creation:
                         // A type alias (`using Handle = ...`) hides the type's own name.
@@ -106,6 +121,10 @@ namespace KLeakLint.Analyzers
             }
             return false;
         }
+
+        private bool WrapperNamed(string name) =>
+            _wrapperNamed.GetOrAdd(name, n => _compilation.ContainsSymbolsWithName(n, SymbolFilter.Member)
+                && _compilation.GetSymbolsWithName(n, SymbolFilter.Member).OfType<IMethodSymbol>().Any(IsWrapper));
 
         private bool IsPaired(string name) =>
             _names.Contains(name) || _prefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal)) || MethodPairedInSource(name);

@@ -14,7 +14,8 @@ namespace KLeakLint.Analyzers
     /// </summary>
     internal static class CatalogCalls
     {
-        public static bool Any(IOperation body, SpecCatalog catalog)
+        /// <param name="isWrapper">Methods of the compilation whose summaries tell what they do with resources (a call to one matters too).</param>
+        public static bool Any(IOperation body, SpecCatalog catalog, System.Func<IMethodSymbol, bool>? isWrapper = null)
         {
             foreach (var operation in body.Descendants())
             {
@@ -25,7 +26,7 @@ namespace KLeakLint.Analyzers
                     IPropertyReferenceOperation { Arguments.Length: > 0 } indexer => indexer.Property.GetMethod,
                     _ => null,
                 };
-                if (method is not null && Pairs(method, catalog)) return true;
+                if (method is not null && (Pairs(method, catalog) || operation is IInvocationOperation && isWrapper is not null && isWrapper(method))) return true;
             }
             return false;
         }

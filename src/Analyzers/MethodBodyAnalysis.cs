@@ -20,12 +20,13 @@ namespace KLeakLint.Analyzers
         private static readonly AnalysisOptions Options = new AnalysisOptions { StepBudget = 100_000 };
 
         /// <param name="catalog">The catalog of the file; the body gets its own layer over it for the pairs that attributes on its callees declare.</param>
+        /// <param name="isWrapper">Methods of the compilation whose bodies are read for their summaries when this body calls them.</param>
         public static IReadOnlyList<Diagnostic> Run(ControlFlowGraph graph, IMethodSymbol method, IOperation root, SpecCatalog catalog,
-            CancellationToken cancellation)
+            CancellationToken cancellation, System.Func<IMethodSymbol, bool>? isWrapper = null)
         {
             var map = new SourceMap();
             catalog = new SpecCatalog(catalog);
-            var functions = FunctionGraphs.Lower(graph, method, root, map, catalog, cancellation);
+            var functions = FunctionGraphs.Lower(graph, method, root, map, catalog, cancellation, isWrapper);
             var result = new ProgramAnalyzer(catalog, Options).Analyze(functions);
             var diagnostics = new List<Diagnostic>();
             foreach (var finding in result.Findings)

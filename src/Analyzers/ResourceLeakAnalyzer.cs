@@ -50,10 +50,10 @@ namespace KLeakLint.Analyzers
             try
             {
                 var root = context.SemanticModel.GetOperation(context.CodeBlock, context.CancellationToken);
-                if (root is null || !CatalogCalls.Any(root, catalog)) return;
+                if (root is null || !CatalogCalls.Any(root, catalog, filter.IsWrapper)) return;
                 var graph = ControlFlowGraph.Create(context.CodeBlock, context.SemanticModel, context.CancellationToken);
                 if (graph is null) return;
-                foreach (var diagnostic in MethodBodyAnalysis.Run(graph, method, graph.OriginalOperation, catalog, context.CancellationToken))
+                foreach (var diagnostic in MethodBodyAnalysis.Run(graph, method, graph.OriginalOperation, catalog, context.CancellationToken, filter.IsWrapper))
                     context.ReportDiagnostic(diagnostic);
                 foreach (var diagnostic in GuardedDangerousRelease.Check(graph.OriginalOperation))
                     context.ReportDiagnostic(diagnostic);

@@ -311,6 +311,7 @@ namespace KLeakLint.CodeFixes
         /// </summary>
         private ParameterSyntax? Declaration(ParameterClaim claim)
         {
+            if (InteropFacts.ImplementedInSource(claim.Method, _solution)) return null;
             var owner = claim.Sources.First(p => p.QualifiedName == claim.QualifiedName);
             var method = claim.Method.DeclaringSyntaxReferences.Select(r => r.GetSyntax(Cancellation)).OfType<MethodDeclarationSyntax>()
                 .FirstOrDefault(m => m.ParameterList.Parameters.Count > claim.Ordinal && m.ParameterList.Parameters[claim.Ordinal].Type is not null);

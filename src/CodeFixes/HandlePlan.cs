@@ -64,7 +64,7 @@ namespace KLeakLint.CodeFixes
             if (method?.Parent is not TypeDeclarationSyntax declaringType) return null;
             if (!diagnostic.Properties.TryGetValue(LeakProperties.Release, out var releaseName) || releaseName is null) return null;
             if (diagnostic.Properties.TryGetValue(LeakProperties.ReleaseArgument, out var argument) && argument != "0") return null;
-            if (!(model.GetDeclaredSymbol(method, cancellation) is { } symbol)) return null;
+            if (!(model.GetDeclaredSymbol(method, cancellation) is { } symbol) || InteropFacts.ImplementedInSource(symbol, document.Project.Solution)) return null;
             if (!TryFindHandle(rawType, method, symbol, out var outParameter)) return null;
             var language = ((CSharpParseOptions)root.SyntaxTree.Options).LanguageVersion;
             if (!(FindRelease(releaseName, symbol.ContainingType, model) is { } releaseMethod)) return null;

@@ -11,6 +11,15 @@ namespace KLeakLint.CodeFixes
         public static bool IsPlatformInvoke(IMethodSymbol method) =>
             method.IsExtern || method.GetDllImportData() is not null || method.GetAttributes().Any(a => a.AttributeClass?.Name == "LibraryImportAttribute");
 
+        /// <summary>
+        /// A partial method (a [LibraryImport] P/Invoke) whose implementation part is written in the sources rather than
+        /// generated: a fix that retypes the declaration would have to retype that too, so it leaves the method alone.
+        /// A generated part (the LibraryImport generator's) is no document of the solution and follows the declaration.
+        /// </summary>
+        public static bool ImplementedInSource(IMethodSymbol method, Solution solution) =>
+            method.OriginalDefinition.PartialImplementationPart is { } implementation
+            && implementation.DeclaringSyntaxReferences.Any(r => solution.GetDocument(r.SyntaxTree) is not null);
+
         /// <summary>The native function a P/Invoke binds: the DllImport or LibraryImport entry point, else its name.</summary>
         public static string EntryPoint(IMethodSymbol method)
         {

@@ -15,8 +15,8 @@ namespace KLeakLint.CodeFixes
 {
     /// <summary>
     /// KL0001 (and KL0101 at a <c>throw</c>): inserts the release (the catalog's release for the acquiring API, e.g. <c>Marshal.FreeHGlobal(p)</c>) just
-    /// before the exit that leaks: before a <c>return</c> or <c>throw</c>, or at the end of a body that falls off its
-    /// closing brace. A return value that reads the resource is computed into a local first.
+    /// before the exit that leaks: before a <c>return</c> or <c>throw</c>, before the <c>continue</c> or <c>break</c>
+    /// that leaves the holder's scope, or at the end of a block that falls off its closing brace. A return value that reads the resource is computed into a local first.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReleaseBeforeExitCodeFix)), Shared]
     public sealed class ReleaseBeforeExitCodeFix : DocumentFixProvider
@@ -86,14 +86,19 @@ namespace KLeakLint.CodeFixes
             return resource is not null && resource.IsVisibleAt(position, model) ? new ExitRelease(exit, resource) : null;
         }
 
-        /// <summary>The statement the finding points at (a return or throw), or the block whose closing brace it points at.</summary>
+        /// <summary>
+        /// The statement the finding points at (a return or throw, or the continue, break or goto where the holder goes
+        /// out of scope), or the block whose closing brace it points at.
+        /// </summary>
         private static SyntaxNode? ExitAt(SyntaxNode root, Location location)
         {
             if (!location.IsInSource || !root.FullSpan.Contains(location.SourceSpan)) return null;
             var token = root.FindToken(location.SourceSpan.Start);
             if (token.IsKind(SyntaxKind.CloseBraceToken) && token.Parent is BlockSyntax block) return block;
             var statement = root.FindNode(location.SourceSpan).FirstAncestorOrSelf<StatementSyntax>();
-            return statement is ReturnStatementSyntax || statement is ThrowStatementSyntax ? statement : null;
+            return statement is ReturnStatementSyntax or ThrowStatementSyntax or ContinueStatementSyntax or BreakStatementSyntax or GotoStatementSyntax
+                ? statement
+                : null;
         }
 
         /// <summary>A position inside the block after its last statement, where its locals are still in scope.</summary>

@@ -47,6 +47,26 @@ class C
             Assert.True(MayCallPaired("class C\n{\n    static void M() { " + statement + " }\n}\n" + Native, "M"));
 
         [Fact]
+        public void A_body_calling_only_wrappers_of_pairs_is_kept() =>
+            Assert.True(MayCallPaired(@"
+class C
+{
+    static IntPtr AllocBuffer(int n) => Marshal.AllocHGlobal(n);
+    static void FreeBuffer(IntPtr p) => Marshal.FreeHGlobal(p);
+    static void M() { var p = AllocBuffer(4); FreeBuffer(p); }
+}" + Native, "M"));
+
+        [Fact]
+        public void A_wrapper_of_a_wrapper_is_not_looked_through() =>
+            Assert.False(MayCallPaired(@"
+class C
+{
+    static IntPtr AllocBuffer(int n) => Marshal.AllocHGlobal(n);
+    static IntPtr AllocTwice(int n) => AllocBuffer(2 * n);
+    static void M() { var p = AllocTwice(4); Native.mylib_status(p); }
+}" + Native, "M"));
+
+        [Fact]
         public Task A_P_Invoke_named_apart_from_its_entry_point_is_still_checked() => Analyze(@"
 class C
 {

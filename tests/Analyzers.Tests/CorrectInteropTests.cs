@@ -151,6 +151,42 @@ static IntPtr Grow(int count)
         p = Marshal.ReAllocHGlobal(p, (IntPtr)(16 * (i + 1)));
     return p;
 }"),
+            Case("realloc_inside_try_finally", @"
+static unsafe void Grow(int steps)
+{
+    IntPtr p = Marshal.AllocHGlobal(16);
+    void* q = NativeMemory.Alloc(16);
+    try
+    {
+        for (int i = 1; i <= steps; i++)
+        {
+            p = Marshal.ReAllocHGlobal(p, (IntPtr)(16 << i));
+            q = NativeMemory.Realloc(q, (nuint)(16 << i));
+        }
+        Native.fill(p, 16 << steps);
+    }
+    finally
+    {
+        Marshal.FreeHGlobal(p);
+        NativeMemory.Free(q);
+    }
+}"),
+            Case("ownership_flag_from_a_handle_test", @"
+static int Borrowed(IntPtr external, int size)
+{
+    IntPtr p = external != IntPtr.Zero ? external : Marshal.AllocHGlobal(size);
+    bool owned = external == IntPtr.Zero;
+    try { return Native.fill(p, size); }
+    finally { if (owned) Marshal.FreeHGlobal(p); }
+}
+static int Kept(string? text)
+{
+    IntPtr p = text is null ? IntPtr.Zero : Marshal.StringToHGlobalUni(text);
+    bool allocated = p != IntPtr.Zero;
+    int rc = Native.fill(p, text?.Length ?? 0);
+    if (allocated) Marshal.FreeHGlobal(p);
+    return rc;
+}"),
             Case("owner_class_with_dispose", @"
 sealed class Buffer : IDisposable
 {
@@ -266,6 +302,83 @@ static void Send(string text)
     Marshal.FreeHGlobal(p);
     if (rc != 0) throw new InvalidOperationException(""send failed: "" + rc);
 }"),
+            Case("conditional_store_into_a_field", @"
+sealed class NativeText : IDisposable
+{
+    private IntPtr _text;
+    public string? Value
+    {
+        set
+        {
+            if (_text != IntPtr.Zero) Marshal.FreeHGlobal(_text);
+            _text = value is null ? IntPtr.Zero : Marshal.StringToHGlobalUni(value);
+        }
+    }
+    public void Dispose() { Marshal.FreeHGlobal(_text); _text = IntPtr.Zero; }
+}"),
+            Case("ref_local_names_the_variable", @"
+static int Slot(int size)
+{
+    IntPtr p = IntPtr.Zero;
+    ref IntPtr slot = ref p;
+    slot = Marshal.AllocHGlobal(size);
+    int rc = Native.fill(p, size);
+    Marshal.FreeHGlobal(p);
+    return rc;
+}
+static void Cached(System.Collections.Generic.Dictionary<int, IntPtr> cache, int key)
+{
+    ref IntPtr entry = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(cache, key, out bool exists);
+    if (!exists) entry = Marshal.AllocHGlobal(16);
+}"),
+            Case("gchandle_freed_early_then_guarded", @"
+static void Pin(byte[] data, bool early)
+{
+    GCHandle handle = GCHandle.Alloc(data, GCHandleType.Pinned);
+    Native.fill(handle.AddrOfPinnedObject(), data.Length);
+    if (early) handle.Free();
+    if (handle.IsAllocated) handle.Free();
+}"),
+            Case("throw_for_the_hresult_of_query_interface", @"
+static void Query(IntPtr unknown)
+{
+    Guid iid = Guid.Empty;
+    int hr = Marshal.QueryInterface(unknown, in iid, out IntPtr itf);
+    Marshal.ThrowExceptionForHR(hr);
+    Native.fill(itf, 0);
+    Marshal.Release(itf);
+}"),
+            Case("wrappers_of_the_pairs", @"
+sealed class Buf : IDisposable
+{
+    private IntPtr _p;
+    public void Allocate(int n) { _p = Marshal.AllocHGlobal(n); }
+    public void Release() { if (_p != IntPtr.Zero) { Marshal.FreeHGlobal(_p); _p = IntPtr.Zero; } }
+    public void Dispose() => Release();
+    public IntPtr Detach() { var p = _p; _p = IntPtr.Zero; return p; }
+}
+static readonly System.Collections.Generic.List<IntPtr> Pool = new System.Collections.Generic.List<IntPtr>();
+static void FreeChecked(IntPtr p) { if (p == IntPtr.Zero) throw new ArgumentNullException(nameof(p)); Marshal.FreeHGlobal(p); }
+static void FreeAndZero(ref IntPtr p) { if (p != IntPtr.Zero) { Marshal.FreeHGlobal(p); p = IntPtr.Zero; } }
+static IntPtr TryAlloc(int n) { if (n <= 0) return IntPtr.Zero; return Marshal.AllocHGlobal(n); }
+static IntPtr Rent(int n) { if (Pool.Count > 0) { var p = Pool[0]; Pool.RemoveAt(0); return p; } return Marshal.AllocHGlobal(n); }
+static void Return(IntPtr p) { Pool.Add(p); }
+static string? Take(IntPtr p) { var s = Marshal.PtrToStringUni(p); Marshal.FreeHGlobal(p); return s; }
+static bool TryCreate(int n, out IntPtr p) { p = Marshal.AllocHGlobal(n); return true; }
+static IntPtr Make(string s) { var p = Marshal.StringToHGlobalUni(s); if (Native.fill(p, s.Length) != 0) { Marshal.FreeHGlobal(p); return IntPtr.Zero; } return p; }
+static void A(int n) { var p = Marshal.AllocHGlobal(n); Native.fill(p, n); FreeChecked(p); }
+static void B(int n) { var p = Marshal.AllocHGlobal(n); Native.fill(p, n); FreeAndZero(ref p); }
+static void C(int n) { var p = TryAlloc(n); if (p == IntPtr.Zero) return; Native.fill(p, n); Marshal.FreeHGlobal(p); }
+static void D(int n) { var p = Rent(n); Native.fill(p, n); Return(p); }
+static string? E(string s) { var p = Marshal.StringToHGlobalUni(s); return Take(p); }
+static void F(int n) { if (!TryCreate(n, out var p)) return; Native.fill(p, n); Marshal.FreeHGlobal(p); }
+static void G(int n) { var b = new Buf(); b.Allocate(n); b.Release(); }
+static void H(int n) { using var b = new Buf(); b.Allocate(n); }
+static IntPtr I(int n) { var b = new Buf(); b.Allocate(n); return b.Detach(); }
+static void J(string s) { var p = Make(s); if (p == IntPtr.Zero) return; Marshal.FreeHGlobal(p); }
+static void K(int n) { var p = Marshal.AllocHGlobal(n); var q = Marshal.AllocHGlobal(n); FreeChecked(q); FreeChecked(p); }
+static void Close(IntPtr p, bool owned) { if (owned) Marshal.FreeHGlobal(p); }
+static void L(int n) { var p = Marshal.AllocHGlobal(n); Native.fill(p, n); Close(p, owned: true); }"),
         };
 
         private static object[] Case(string name, string members) =>

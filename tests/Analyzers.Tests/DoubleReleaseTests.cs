@@ -35,6 +35,32 @@ class C
 }", Diagnostic("KL0002").WithLocation(0).WithLocation(1));
 
         [Fact]
+        public Task Freed_by_a_wrapper_and_again() => Analyze(@"
+class C
+{
+    static void FreeBuffer(IntPtr p) { if (p != IntPtr.Zero) Marshal.FreeHGlobal(p); }
+    static void Twice(int n)
+    {
+        IntPtr p = {|#1:Marshal.AllocHGlobal(n)|};
+        FreeBuffer(p);
+        {|#0:Marshal.FreeHGlobal(p)|};
+    }
+}", Diagnostic("KL0002").WithLocation(0).WithLocation(1));
+
+        [Fact]
+        public Task Old_block_freed_after_ReAllocHGlobal_took_it() => Analyze(@"
+class C
+{
+    static void Grow(int n)
+    {
+        IntPtr p = {|#1:Marshal.AllocHGlobal(n)|};
+        IntPtr bigger = Marshal.ReAllocHGlobal(p, (IntPtr)(2 * n));
+        {|#0:Marshal.FreeHGlobal(p)|};
+        Marshal.FreeHGlobal(bigger);
+    }
+}", Diagnostic("KL0002").WithLocation(0).WithLocation(1));
+
+        [Fact]
         public Task GCHandle_freed_twice() => Analyze(@"
 class C
 {
@@ -42,6 +68,18 @@ class C
     {
         GCHandle h = {|#1:GCHandle.Alloc(o)|};
         h.Free();
+        {|#0:h.Free()|};
+    }
+}", Diagnostic("KL0002").WithLocation(0).WithLocation(1));
+
+        [Fact]
+        public Task GCHandle_freed_on_a_branch_and_again_without_IsAllocated() => Analyze(@"
+class C
+{
+    static void Pin(object o, bool early)
+    {
+        GCHandle h = {|#1:GCHandle.Alloc(o)|};
+        if (early) h.Free();
         {|#0:h.Free()|};
     }
 }", Diagnostic("KL0002").WithLocation(0).WithLocation(1));

@@ -149,6 +149,49 @@ class C
 }");
 
         [Fact]
+        public Task Null_conditional_access_and_coalescing_do_not_throw() => Analyze(@"
+class C
+{" + Helpers + @"
+    static int Run(string? text, int? size)
+    {
+        IntPtr p = Marshal.AllocHGlobal(size ?? 16);
+        int rc = fill(p, text?.Length ?? 0);
+        Marshal.FreeHGlobal(p);
+        return rc;
+    }
+}");
+
+        [Fact]
+        public Task Foreach_over_arrays_strings_and_collection_classes_and_Dispose_do_not_throw() => Analyze(@"
+using System.Collections.Generic;
+class C
+{" + Helpers + @"
+    static void Run(int[] numbers, string text, List<int> list, Dictionary<string, int> map, System.IO.Stream stream)
+    {
+        IntPtr p = Marshal.AllocHGlobal(4);
+        foreach (var n in numbers) fill(p, n);
+        foreach (var c in text) fill(p, c);
+        foreach (var n in list) fill(p, n);
+        foreach (var kv in map) fill(p, kv.Value);
+        stream.Dispose();
+        Marshal.FreeHGlobal(p);
+    }
+}");
+
+        [Fact]
+        public Task Foreach_over_any_sequence_may_throw() => Analyze(@"
+using System.Collections.Generic;
+class C
+{" + Helpers + @"
+    static void Run(IEnumerable<int> numbers)
+    {
+        IntPtr p = {|#1:Marshal.AllocHGlobal(4)|};
+        foreach (var n in {|#0:numbers|}) fill(p, n);
+        Marshal.FreeHGlobal(p);
+    }
+}", Diagnostic("KL0101").WithLocation(0).WithLocation(1));
+
+        [Fact]
         public Task ThrowExceptionForHR_throws() => Analyze(@"
 class C
 {

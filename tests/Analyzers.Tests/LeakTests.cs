@@ -50,6 +50,52 @@ class C
 }", Diagnostic("KL0001").WithLocation(0).WithLocation(1));
 
         [Fact]
+        public Task Leak_through_a_ref_local() => Analyze(@"
+class C
+{" + Native + @"
+    static int Fill(int size)
+    {
+        IntPtr p = IntPtr.Zero;
+        ref IntPtr slot = ref p;
+        slot = {|#1:Marshal.AllocHGlobal(size)|};
+        if (fill(p, size) != 0)
+            {|#0:return -1;|}
+        Marshal.FreeHGlobal(p);
+        return 0;
+    }
+}", Diagnostic("KL0001").WithLocation(0).WithLocation(1));
+
+        [Fact]
+        public Task Leak_of_what_a_wrapper_allocated() => Analyze(@"
+class C
+{" + Native + @"
+    static IntPtr AllocBuffer(int size) => Marshal.AllocHGlobal(size);
+    static void FreeBuffer(IntPtr p) { if (p != IntPtr.Zero) Marshal.FreeHGlobal(p); }
+    static int Fill(int size)
+    {
+        IntPtr p = {|#1:AllocBuffer(size)|};
+        if (fill(p, size) != 0)
+            {|#0:return -1;|}
+        FreeBuffer(p);
+        return 0;
+    }
+}", Diagnostic("KL0001").WithLocation(0).WithLocation(1));
+
+        [Fact]
+        public Task Ownership_flag_set_the_wrong_way_round() => Analyze(@"
+class C
+{" + Native + @"
+    static int Borrowed(IntPtr external, int size)
+    {
+        IntPtr p = external != IntPtr.Zero ? external : {|#1:Marshal.AllocHGlobal(size)|};
+        bool owned = external != IntPtr.Zero;
+        int rc = fill(p, size);
+        if (owned) Marshal.FreeHGlobal(p);
+        {|#0:return rc;|}
+    }
+}", Diagnostic("KL0001").WithLocation(0).WithLocation(1));
+
+        [Fact]
         public Task GCHandle_never_freed() => Analyze(@"
 class C
 {" + Native + @"
@@ -99,11 +145,60 @@ class C
         for (int i = 0; i < n; i++)
         {
             IntPtr p = {|#1:Marshal.AllocHGlobal(4)|};
-            if (fill(p, 4) < 0) break;
+            if (fill(p, 4) < 0) {|#0:break;|}
             Marshal.FreeHGlobal(p);
         }
-    {|#0:}|}
+    }
 }", Diagnostic("KL0001").WithLocation(0).WithLocation(1));
+
+        [Fact]
+        public Task Continue_skips_the_free_and_the_leak_is_at_the_continue() => Analyze(@"
+class C
+{" + Native + @"
+    static int Each(string[] lines)
+    {
+        int sent = 0;
+        foreach (var line in lines)
+        {
+            IntPtr p = {|#1:Marshal.StringToHGlobalUni(line)|};
+            if (line.Length == 0) {|#0:continue;|}
+            sent += fill(p, line.Length);
+            Marshal.FreeHGlobal(p);
+        }
+        return sent;
+    }
+}", Diagnostic("KL0001").WithLocation(0).WithLocation(1));
+
+        [Fact]
+        public Task Loop_body_that_never_frees_leaks_at_its_closing_brace() => Analyze(@"
+class C
+{" + Native + @"
+    static void Each(int n)
+    {
+        for (int i = 0; i < n; i++)
+        {
+            IntPtr p = {|#1:Marshal.AllocHGlobal(4)|};
+            fill(p, 4);
+        {|#0:}|}
+    }
+}", Diagnostic("KL0001").WithLocation(0).WithLocation(1));
+
+        [Fact]
+        public Task Valid_kept_in_an_outer_variable_when_the_loop_ends() => Analyze(@"
+class C
+{" + Native + @"
+    static IntPtr First(int n)
+    {
+        IntPtr found = IntPtr.Zero;
+        for (int i = 0; i < n; i++)
+        {
+            IntPtr p = Marshal.AllocHGlobal(4);
+            if (fill(p, 4) == 0) { found = p; break; }
+            Marshal.FreeHGlobal(p);
+        }
+        return found;
+    }
+}");
 
         [Fact]
         public Task Leak_inside_a_lambda() => Analyze(@"
@@ -347,6 +442,32 @@ class C
         if (p == IntPtr.Zero) return -1;
         if (fill(p, 64) != 0) {|#0:return -2;|}
         free(p);
+        return 0;
+    }
+}", Diagnostic("KL0001").WithLocation(0).WithLocation(1));
+
+        [Fact]
+        public Task CreateFile_fails_with_INVALID_HANDLE_VALUE() => Analyze(@"
+class C
+{
+    static readonly IntPtr INVALID_HANDLE_VALUE = new IntPtr(-1);
+    [DllImport(""kernel32"", SetLastError = true, CharSet = CharSet.Unicode)]
+    static extern IntPtr CreateFileW(string name, uint access, uint share, IntPtr security, uint creation, uint flags, IntPtr template);
+    [DllImport(""kernel32"", SetLastError = true)] static extern bool ReadFile(IntPtr file, byte[] buffer, int size, out int read, IntPtr overlapped);
+    [DllImport(""kernel32"", SetLastError = true)] static extern bool CloseHandle(IntPtr handle);
+    static int Read(string path, byte[] buffer)
+    {
+        IntPtr file = {|#1:CreateFileW(path, 0x80000000, 1, IntPtr.Zero, 3, 0, IntPtr.Zero)|};
+        if (file == INVALID_HANDLE_VALUE) return -1;
+        if (!ReadFile(file, buffer, buffer.Length, out int read, IntPtr.Zero)) {|#0:return -2;|}
+        CloseHandle(file);
+        return read;
+    }
+    static int Opened(string path)
+    {
+        IntPtr file = CreateFileW(path, 0x80000000, 1, IntPtr.Zero, 3, 0, IntPtr.Zero);
+        if (file == (IntPtr)(-1)) return -1;
+        CloseHandle(file);
         return 0;
     }
 }", Diagnostic("KL0001").WithLocation(0).WithLocation(1));

@@ -54,9 +54,10 @@ namespace KLeakLint.Analyzers.Tests
         public static List<Diagnostic> Run(string source)
         {
             var compilation = Compile(source);
+            var filter = new CalledNameFilter(compilation, Catalog);
             var diagnostics = new List<Diagnostic>();
             foreach (var (method, graph, root) in Bodies(compilation))
-                diagnostics.AddRange(MethodBodyAnalysis.Run(graph, method, root, Catalog, CancellationToken.None));
+                diagnostics.AddRange(MethodBodyAnalysis.Run(graph, method, root, Catalog, CancellationToken.None, filter.IsWrapper));
             return diagnostics;
         }
 

@@ -76,6 +76,24 @@ static class Native
 }", new (string, string)[0], null, Diagnostic("KL0102").WithLocation(0), Diagnostic("KL0102").WithLocation(1), Diagnostic("KL0102").WithLocation(2));
 
         [Fact]
+        public Task Apis_that_fail_with_INVALID_HANDLE_VALUE() => Run<RawOwnedHandleAnalyzer>(@"
+static class Native
+{
+    [DllImport(""kernel32"", CharSet = CharSet.Unicode)] public static extern {|#0:IntPtr|} CreateFileW(string name, uint access, uint share, IntPtr security, uint creation, uint flags, IntPtr template);
+    [DllImport(""kernel32"", CharSet = CharSet.Unicode)] public static extern {|#1:IntPtr|} FindFirstFileW(string pattern, IntPtr data);
+}", new (string, string)[0], null, Diagnostic("KL0102").WithLocation(0), Diagnostic("KL0102").WithLocation(1));
+
+        [Fact]
+        public Task Names_pair_an_out_parameter_with_an_int_status() => Run<RawOwnedHandleAnalyzer>(@"
+static class Native
+{
+    [DllImport(""zip"")] public static extern int zip_open(string path, out {|#0:IntPtr|} archive);
+    [DllImport(""zip"")] public static extern int zip_close(IntPtr archive);
+    [DllImport(""zip"")] public static extern bool zip_create(string path, out IntPtr archive);
+    [DllImport(""zip"")] public static extern void zip_destroy(IntPtr archive);
+}", new (string, string)[0], null, Diagnostic("KL0102").WithLocation(0));
+
+        [Fact]
         public Task Names_alone_pair_open_with_close() => Run<RawOwnedHandleAnalyzer>(@"
 static class Native
 {

@@ -16,6 +16,10 @@ namespace KLeakLint.Analyzers.Tests
         [InlineData("Marshal.StringToCoTaskMemUTF8(\"x\")", "Marshal.FreeHGlobal")]
         [InlineData("Marshal.StringToBSTR(\"x\")", "Marshal.FreeCoTaskMem")]
         [InlineData("Marshal.StringToHGlobalUni(\"x\")", "Marshal.FreeBSTR")]
+        [InlineData("Marshal.SecureStringToBSTR(new System.Security.SecureString())", "Marshal.FreeBSTR")]
+        [InlineData("Marshal.SecureStringToGlobalAllocUnicode(new System.Security.SecureString())", "Marshal.FreeHGlobal")]
+        [InlineData("Marshal.SecureStringToGlobalAllocAnsi(new System.Security.SecureString())", "Marshal.ZeroFreeGlobalAllocUnicode")]
+        [InlineData("Marshal.SecureStringToCoTaskMemUnicode(new System.Security.SecureString())", "Marshal.FreeCoTaskMem")]
         public Task Wrong_family_release(string acquire, string release) => Analyze(@"
 class C
 {
@@ -65,8 +69,46 @@ class C
         Marshal.FreeCoTaskMem(a);
         Marshal.FreeHGlobal(b);
         Marshal.FreeBSTR(c);
+        // Zeroing an ordinary string as it is freed does no harm.
+        IntPtr d = Marshal.StringToHGlobalUni(s);
+        IntPtr e = Marshal.StringToBSTR(s);
+        IntPtr f = Marshal.StringToCoTaskMemUTF8(s);
+        Marshal.ZeroFreeGlobalAllocUnicode(d);
+        Marshal.ZeroFreeBSTR(e);
+        Marshal.ZeroFreeCoTaskMemUTF8(f);
     }
 }");
+
+        [Fact]
+        public Task Memory_a_SafeHandle_or_a_pin_owns() => Analyze(@"
+class C
+{
+    [DllImport(""native"")] static extern int write(IntPtr handle);
+    static void Handle(SafeHandle handle)
+    {
+        write(handle.DangerousGetHandle());
+        {|#0:Marshal.FreeHGlobal(handle.DangerousGetHandle())|};
+    }
+    static void Pinned(byte[] data)
+    {
+        GCHandle pin = GCHandle.Alloc(data, GCHandleType.Pinned);
+        IntPtr address = pin.AddrOfPinnedObject();
+        {|#1:Marshal.FreeHGlobal(address)|};
+        pin.Free();
+    }
+}", Diagnostic("KL0005").WithLocation(0), Diagnostic("KL0005").WithLocation(1));
+
+        [Fact]
+        public void Memory_another_object_owns_message_names_the_owner()
+        {
+            var diagnostic = Assert.Single(Pipeline.Run(@"
+class C
+{
+    static void Handle(SafeHandle handle) => Marshal.FreeHGlobal(handle.DangerousGetHandle());
+}"));
+            Assert.Equal("Marshal.FreeHGlobal() releases what SafeHandle.DangerousGetHandle() returned: handle still owns it, so this function must not release it",
+                diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        }
 
         [Fact]
         public Task Unguarded_DangerousRelease_after_DangerousAddRef_inside_the_try() => Analyze(@"

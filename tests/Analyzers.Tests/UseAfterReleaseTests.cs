@@ -20,6 +20,23 @@ class C
 }", Diagnostic("KL0003").WithLocation(0).WithLocation(1));
 
         [Fact]
+        public Task Read_after_a_wrapper_freed_it() => Analyze(@"
+class C
+{
+    sealed class Buffer
+    {
+        private IntPtr _p;
+        public static void Release(IntPtr p) => Marshal.FreeHGlobal(p);
+    }
+    static int Read(int n)
+    {
+        IntPtr p = {|#1:Marshal.AllocHGlobal(n)|};
+        Buffer.Release(p);
+        return {|#0:Marshal.ReadInt32(p)|};
+    }
+}", Diagnostic("KL0003").WithLocation(0).WithLocation(1));
+
+        [Fact]
         public Task Pointer_dereference_after_NativeMemory_Free() => Analyze(@"
 unsafe class C
 {

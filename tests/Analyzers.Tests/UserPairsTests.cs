@@ -60,6 +60,25 @@ static class Widgets
 }", Diagnostic("KL0001").WithLocation(0).WithLocation(1));
 
         [Fact]
+        public Task Names_pair_an_out_parameter_of_a_P_Invoke_that_returns_a_status() => Analyze(@"
+class C
+{
+    static int Run(string path)
+    {
+        if ({|#1:Widgets.widget_open(path, out IntPtr w)|} != 0) return -1;
+        if (Widgets.widget_read(w) < 0) {|#0:return -2;|}
+        Widgets.widget_close(w);
+        return 0;
+    }
+}
+static class Widgets
+{
+    [DllImport(""widgets"")] public static extern int widget_open(string path, out IntPtr widget);
+    [DllImport(""widgets"")] public static extern int widget_read(IntPtr widget);
+    [DllImport(""widgets"")] public static extern void widget_close(IntPtr widget);
+}", Diagnostic("KL0001").WithLocation(0).WithLocation(1));
+
+        [Fact]
         public Task Names_pair_get_with_put_and_skip_a_release_of_two_handles() => Analyze(@"
 class C
 {

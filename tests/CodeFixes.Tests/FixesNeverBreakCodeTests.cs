@@ -17,9 +17,10 @@ using Xunit;
 namespace KLeakLint.CodeFixes.Tests
 {
     /// <summary>
-    /// Every fix on every finding of a body of varied interop code (the KvStore example and shapes the other tests do not
-    /// cover: switch sections, labels, lambdas, local functions, expression bodies, loops): registering and applying each
-    /// offered action, and Fix All over the document, never throws and never adds a compile error.
+    /// Every fix on every finding of a body of varied interop code (the KvStore example, shapes the other tests do not
+    /// cover: switch sections, labels, lambdas, local functions, expression bodies, loops, and the buggy wrappers of the
+    /// analyzers' black-box sweep, tests/Analyzers.Tests/BlackBox): registering and applying each offered action, and Fix
+    /// All over each document, never throws and never adds a compile error.
     /// </summary>
     public sealed class FixesNeverBreakCodeTests
     {
@@ -153,7 +154,8 @@ static unsafe class Shapes
         {
             var example = Path.Combine(Repository.Root(), "examples", "dotnet", "KvStore");
             var sources = new[] { ("Shapes.cs", Shapes) }
-                .Concat(new[] { "Native.cs", "Store.cs" }.Select(f => (f, File.ReadAllText(Path.Combine(example, f)))));
+                .Concat(new[] { "Native.cs", "Store.cs" }.Select(f => (f, File.ReadAllText(Path.Combine(example, f)))))
+                .Concat(BlackBoxSources());
             var (document, diagnostics) = await Analyze(sources, File.ReadAllText(Path.Combine(example, "kv.kleaklint.spec")));
             Assert.True(diagnostics.Count >= 10, "too few findings to exercise the fixes: " + diagnostics.Count);
             var applied = 0;
@@ -185,6 +187,11 @@ static unsafe class Shapes
                     if (action is not null) await AssertCompiles(action, "Fix All " + provider.GetType().Name + " in " + doc.Name);
                 }
         }
+
+        /// <summary>The black-box files of the analyzer tests without their test markup (<c>{|#0:...|}</c>).</summary>
+        private static IEnumerable<(string Name, string Text)> BlackBoxSources() =>
+            Directory.GetFiles(Path.Combine(Repository.Root(), "tests", "Analyzers.Tests", "BlackBox"), "*.cs").OrderBy(f => f, StringComparer.Ordinal)
+                .Select(f => ("BlackBox" + Path.GetFileName(f), System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(f), @"\{\|#\d+:|\|\}", "")));
 
         private static async Task<string?> FirstKey(CodeFixProvider provider, (Document Document, Diagnostic Diagnostic) finding)
         {

@@ -36,6 +36,39 @@ class C
 }", Diagnostic("KL0001").WithLocation(0).WithLocation(1));
 
         [Fact]
+        public Task Continue_gets_the_release_before_it() => Fix(@"
+class C
+{" + NativeDeclarations.Fill + @"
+    static void Each(string[] lines)
+    {
+        foreach (var line in lines)
+        {
+            IntPtr p = {|#1:Marshal.StringToHGlobalUni(line)|};
+            if (line.Length == 0) {|#0:continue;|}
+            fill(p, line.Length);
+            Marshal.FreeHGlobal(p);
+        }
+    }
+}", @"
+class C
+{" + NativeDeclarations.Fill + @"
+    static void Each(string[] lines)
+    {
+        foreach (var line in lines)
+        {
+            IntPtr p = Marshal.StringToHGlobalUni(line);
+            if (line.Length == 0)
+            {
+                Marshal.FreeHGlobal(p);
+                continue;
+            }
+            fill(p, line.Length);
+            Marshal.FreeHGlobal(p);
+        }
+    }
+}", Diagnostic("KL0001").WithLocation(0).WithLocation(1));
+
+        [Fact]
         public Task Return_in_a_block_gets_the_release_before_it() => Fix(@"
 class C
 {

@@ -531,6 +531,22 @@ static class Native
 ", Specs, Diagnostic("KL0102").WithLocation(0));
         }
 
+        [Fact]
+        public Task Not_offered_for_a_LibraryImport_whose_implementation_is_written_by_hand() =>
+            NoFixWithSpecs<RawOwnedHandleAnalyzer>(@"
+static partial class Native
+{
+    [LibraryImport(""kv"", StringMarshalling = StringMarshalling.Utf8)] internal static partial {|#0:IntPtr|} kv_open(string path);
+    [LibraryImport(""kv"")] internal static partial void kv_close(IntPtr db);
+}
+
+static partial class Native
+{
+    internal static partial IntPtr kv_open(string path) => IntPtr.Zero;
+    internal static partial void kv_close(IntPtr db) { }
+}
+", Specs, Diagnostic("KL0102").WithLocation(0));
+
         private const string SharedNative = @"
 static class Native
 {

@@ -12,7 +12,9 @@ namespace KLeakLint.Analyzers.Catalogs
     /// handle (IntPtr, nint, a pointer) and whose entry point has an acquiring verb — <c>mylib_open</c>,
     /// <c>CreateWidget</c>, <c>widget_new</c> — pairs with a P/Invoke of the same type that
     /// is named the same with the matching releasing verb: <c>mylib_close</c>, <c>DestroyWidget</c>, <c>widget_free</c>,
-    /// <c>foo_put</c> for <c>foo_get</c>. The release must take exactly one raw handle (the one it releases).
+    /// <c>foo_put</c> for <c>foo_get</c>. The release must take exactly one raw handle (the one it releases). A P/Invoke
+    /// that returns an <c>int</c> status (0 for success, the C convention) and hands the handle out through its one raw
+    /// <c>out</c> parameter (<c>int mylib_open(string path, out IntPtr handle)</c>) pairs the same way.
     /// </summary>
     internal static class ConventionPairs
     {
@@ -34,7 +36,7 @@ namespace KLeakLint.Analyzers.Catalogs
         /// <summary>Spec lines pairing the P/Invoke with its release, or null when its name or its type shows none.</summary>
         public static string? SpecFor(IMethodSymbol method, string name)
         {
-            if (!TypeFacts.IsPlatformInvoke(method) || !TypeFacts.IsRawHandle(method.ReturnType) || method.ContainingType is not { } type) return null;
+            if (!TypeFacts.IsPlatformInvoke(method) || method.ContainingType is not { } type || HandleComesOut(method) is not { } location) return null;
             var entry = CalleeNames.EntryPoint(method);
             var words = Words(entry);
             for (int i = 0; i < words.Count; i++)
@@ -53,12 +55,24 @@ namespace KLeakLint.Analyzers.Catalogs
                     var releaseName = CalleeNames.Of(releaser);
                     return new StringBuilder()
                         .Append("family ").Append(family).Append(" class=memory noun=native_handle release=").Append(releaseName).Append('\n')
-                        .Append("acquire ").Append(name).Append(" family=").Append(family).Append(" fails=null\n")
+                        .Append("acquire ").Append(name).Append(" family=").Append(family).Append(' ').Append(location).Append('\n')
                         .Append("release ").Append(releaseName).Append(" family=").Append(family).Append(" arg=").Append(handles[0].Ordinal).Append('\n')
                         .ToString();
                 }
             }
             return null;
+        }
+
+        /// <summary>
+        /// How the acquire hands the handle out, as spec attributes: its result (NULL when it fails), or its one raw out
+        /// parameter with an int status that is 0 when it succeeds. Null when neither.
+        /// </summary>
+        private static string? HandleComesOut(IMethodSymbol method)
+        {
+            if (TypeFacts.IsRawHandle(method.ReturnType)) return "fails=null";
+            if (method.ReturnType.SpecialType != SpecialType.System_Int32) return null;
+            var outs = method.Parameters.Where(p => p.RefKind == RefKind.Out && TypeFacts.IsRawHandle(p.Type)).ToList();
+            return outs.Count == 1 ? "at=out" + outs[0].Ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture) + " fails=status" : null;
         }
 
         /// <summary><c>mylib_open_file</c> → mylib, _, open, _, file; <c>CreateWidget</c> → Create, Widget (separators kept).</summary>

@@ -1,5 +1,7 @@
 using KLeakLint.Core.Ir;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -26,8 +28,8 @@ namespace KLeakLint.Analyzers.Lowering
                 case IIsPatternOperation pattern:
                     return LowerPattern(LowerValue(pattern.Value), pattern.Value.Type, pattern.Pattern);
                 case IPropertyReferenceOperation { Property.Name: "IsAllocated", Instance: { } handle } when TypeFacts.IsGCHandle(handle.Type):
-                    // GCHandle.IsAllocated is the handle's "not null" test.
-                    return new Condition.Not(new Condition.IsNull(LowerValue(handle)));
+                    // GCHandle.IsAllocated is the handle's "not null" test; Free() resets the handle, so a freed one is not allocated.
+                    return new Condition.IsLive(LowerValue(handle));
                 case ILiteralOperation { ConstantValue: { HasValue: true, Value: bool constant } }:
                     return new Condition.Compare(new Value.Constant(constant ? 1 : 0), CompareOp.Ne, 0);
             }
@@ -46,6 +48,13 @@ namespace KLeakLint.Analyzers.Lowering
             if ((nullRight || nullLeft) && (op == CompareOp.Eq || op == CompareOp.Ne))
             {
                 Condition test = new Condition.IsNull(nullRight ? left : right);
+                return op == CompareOp.Eq ? test : new Condition.Not(test);
+            }
+            var invalidRight = IsInvalidHandleTest(binary.RightOperand, binary.LeftOperand);
+            if ((invalidRight || IsInvalidHandleTest(binary.LeftOperand, binary.RightOperand)) && (op == CompareOp.Eq || op == CompareOp.Ne))
+            {
+                // INVALID_HANDLE_VALUE is the error value of CreateFile and its kin (native.spec: fails=errptr).
+                Condition test = new Condition.IsErr(invalidRight ? left : right);
                 return op == CompareOp.Eq ? test : new Condition.Not(test);
             }
             if (right is Value.Constant rc && !(left is Value.Constant)) return new Condition.Compare(left, op, rc.Number);
@@ -74,6 +83,32 @@ namespace KLeakLint.Analyzers.Lowering
         /// <summary>The operand tests the other against null: null, IntPtr.Zero, default, or 0 compared with a pointer.</summary>
         private static bool IsNullTest(IOperation candidate, IOperation other) =>
             IsNullLike(candidate) || IsZero(candidate) && TypeFacts.IsPointerLike(Unconverted(other).Type);
+
+        /// <summary>
+        /// The operand is INVALID_HANDLE_VALUE compared with a handle: -1 (as a constant or <c>new IntPtr(-1)</c>), or a
+        /// static field so named or so initialized.
+        /// </summary>
+        private static bool IsInvalidHandleTest(IOperation candidate, IOperation other)
+        {
+            if (!TypeFacts.IsRawHandle(Unconverted(other).Type ?? candidate.Type!)) return false;
+            candidate = Unconverted(candidate);
+            return IntegerConstant(candidate) == -1
+                || candidate is IObjectCreationOperation { Arguments.Length: 1 } creation && TypeFacts.IsRawHandle(creation.Type!) && IntegerConstant(creation.Arguments[0].Value) == -1
+                || candidate is IFieldReferenceOperation { Field: { IsStatic: true } field } && (field.Name == "INVALID_HANDLE_VALUE" || InitializedToMinusOne(field));
+        }
+
+        /// <summary><c>static readonly IntPtr Invalid = new IntPtr(-1);</c> (or <c>(IntPtr)(-1)</c>, <c>-1</c>) in source.</summary>
+        private static bool InitializedToMinusOne(IFieldSymbol field)
+        {
+            if (!field.IsReadOnly || field.DeclaringSyntaxReferences.Length != 1) return false;
+            if (field.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: var value }) return false;
+            while (value is CastExpressionSyntax or ParenthesizedExpressionSyntax)
+                value = value is CastExpressionSyntax cast ? cast.Expression : ((ParenthesizedExpressionSyntax)value).Expression;
+            if (value is BaseObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: 1 } arguments }) value = arguments[0].Expression;
+            while (value is CastExpressionSyntax or ParenthesizedExpressionSyntax)
+                value = value is CastExpressionSyntax cast ? cast.Expression : ((ParenthesizedExpressionSyntax)value).Expression;
+            return value is PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.UnaryMinusExpression, Operand: LiteralExpressionSyntax { Token.ValueText: "1" } };
+        }
 
         private static IOperation Unconverted(IOperation operation)
         {

@@ -21,6 +21,12 @@ namespace KLeakLint.Analyzers.Lowering
         private const int MaxCopiedFields = 16;
 
         private readonly Dictionary<CaptureId, Place> _captures = new Dictionary<CaptureId, Place>();
+
+        /// <summary>
+        /// Captures of a variable or field that an assignment may write through (<c>_f = c ? a : b</c> captures <c>_f</c>
+        /// before the branches): a store to the capture is a store to what it names, not to a temporary.
+        /// </summary>
+        private readonly Dictionary<CaptureId, Place> _capturedReferences = new Dictionary<CaptureId, Place>();
         private readonly HashSet<IMethodSymbol> _learnedCallees = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         private readonly Dictionary<ILocalSymbol, string> _unnamedLocals = new Dictionary<ILocalSymbol, string>(SymbolEqualityComparer.Default);
         private int _temporaries;
@@ -36,7 +42,7 @@ namespace KLeakLint.Analyzers.Lowering
                     LowerValue(statement.Operation);
                     break;
                 case IFlowCaptureOperation capture:
-                    var value = LowerValue(capture.Value);
+                    var value = LowerCapturedValue(capture);
                     var temporary = CapturePlace(capture.Id, capture.Value);
                     Emit(new AssignInstruction(temporary, value, _map.SpanOf(capture.Value.Syntax)));
                     CopyStructFields(temporary, value, capture.Value.Type, _map.SpanOf(capture.Value.Syntax));
@@ -46,6 +52,22 @@ namespace KLeakLint.Analyzers.Lowering
                     break;
             }
         }
+
+        /// <summary>The value a flow capture holds; a captured variable or field is also remembered as a store target.</summary>
+        private Value LowerCapturedValue(IFlowCaptureOperation capture)
+        {
+            if (!IsVariableReference(capture.Value)) return LowerValue(capture.Value);
+            // Named once: lowering the receiver twice would repeat its calls.
+            var place = PlaceOf(capture.Value);
+            if (place is null) return Value.Opaque;
+            _capturedReferences[capture.Id] = place;
+            return new Value.Read(place);
+        }
+
+        private static bool IsVariableReference(IOperation operation) =>
+            operation is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IArrayElementReferenceOperation
+                or IPropertyReferenceOperation { Arguments.Length: 0 }
+            && !operation.ConstantValue.HasValue && !IsNullLike(operation);
 
         /// <summary>Emits what evaluating the operation does and returns the value it produces.</summary>
         private Value LowerValue(IOperation operation)
@@ -145,6 +167,7 @@ namespace KLeakLint.Analyzers.Lowering
         {
             var method = invocation.TargetMethod;
             var name = CalleeName(method);
+            if (name == ThrowForFailedHResult && invocation.Arguments.Length > 0) return LowerThrowForFailedHResult(invocation, name);
             var acquire = _catalog.FindAcquire(name);
             var keepsResult = !discarded || acquire is { Location: ResourceLocation.ReturnValue, ReturnsArgument: null }
                 || acquire is null && TypeFacts.IsPointerLike(method.ReturnType);
@@ -155,6 +178,25 @@ namespace KLeakLint.Analyzers.Lowering
                 _current = Dead();
             }
             return result;
+        }
+
+        private const string ThrowForFailedHResult = "Marshal.ThrowExceptionForHR";
+
+        /// <summary>
+        /// <c>Marshal.ThrowExceptionForHR(hr)</c> throws only for a failure HRESULT, <c>hr &lt; 0</c>: after
+        /// <c>hr = Marshal.QueryInterface(...)</c> the path where it throws is the one where no interface was handed out.
+        /// </summary>
+        private Value LowerThrowForFailedHResult(IInvocationOperation invocation, string name)
+        {
+            var span = _map.SpanOf(invocation.Syntax);
+            var values = invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).Select(a => LowerValue(a.Value)).ToList();
+            var throws = _function.NewBlock();
+            var returns = _function.NewBlock();
+            _current.Terminator = new BranchTerminator(new Condition.Compare(values[0], CompareOp.Lt, 0), throws, returns, span);
+            throws.Instructions.Add(new CallInstruction(null, name, values, span) { OnException = CurrentHandler() });
+            throws.Terminator = new UnreachableTerminator(span);
+            _current = returns;
+            return Value.Opaque;
         }
 
         /// <summary>
@@ -213,7 +255,7 @@ namespace KLeakLint.Analyzers.Lowering
                 Indirect = method is null || method.ContainingType?.TypeKind == TypeKind.Delegate,
                 KeepsNothing = isPlatformInvoke,
                 KeepsArguments = keepsArguments,
-                OnException = ThrowingCalls.MayThrow(method, name, _catalog) ? CurrentHandler() : null,
+                OnException = ThrowingCalls.MayThrow(method, name, _catalog, call, _graph.OriginalOperation.SemanticModel) && !_quietCallees.Contains(name) ? CurrentHandler() : null,
                 ResultIsPointer = method is not null && TypeFacts.IsPointerLike(method.MethodKind == MethodKind.Constructor ? method.ContainingType : method.ReturnType),
             });
             // DangerousAddRef(ref success) either sets success to true or throws (its exception edge keeps the old value).
@@ -315,14 +357,59 @@ namespace KLeakLint.Analyzers.Lowering
                 return stored;
             }
 
+            if (assignment.IsRef && assignment.Target is ILocalReferenceOperation { Local: var refLocal } && !_captured.Contains(refLocal))
+                return LowerRefBinding(refLocal, assignment.Value, span);
             var target = PlaceOf(assignment.Target, forStore: true) ?? Heap;
             if (Unconverted(assignment.Value) is IInvocationOperation call && !target.Equals(Heap))
                 return LowerInvocation(call, into: target);
+            if (IsFlag(target, assignment) && IsTest(assignment.Value))
+            {
+                LowerFlag(target, LowerCondition(assignment.Value), span);
+                return new Value.Read(target);
+            }
             var value = LowerValue(assignment.Value);
             Emit(new AssignInstruction(target, value, span));
             CopyStructFields(target, value, assignment.Value.Type, span);
             return value;
         }
+
+        /// <summary>A plain bool local: a flag that later code may test instead of the handle it was computed from.</summary>
+        private static bool IsFlag(Place target, ISimpleAssignmentOperation assignment) =>
+            target.Root.Kind == RootKind.Local && target.Path.Count == 0 && assignment.Type?.SpecialType == SpecialType.System_Boolean;
+
+        private static bool IsTest(IOperation value) =>
+            Unconverted(value) is IBinaryOperation or IIsNullOperation or IIsPatternOperation or IUnaryOperation { OperatorKind: UnaryOperatorKind.Not }
+                or IPropertyReferenceOperation { Property.Name: "IsAllocated" };
+
+        /// <summary>
+        /// <c>bool owned = external == IntPtr.Zero;</c>: a flag set from a handle test is 1 or 0 on the paths where the
+        /// test is true or false, so that <c>if (owned) Marshal.FreeHGlobal(p);</c> frees exactly where <c>p</c> was
+        /// allocated. Flags from other tests stay unknown (each such flag would double the paths).
+        /// </summary>
+        private void LowerFlag(Place flag, Condition test, SourceSpan span)
+        {
+            if (!IsHandleTest(test))
+            {
+                Emit(new AssignInstruction(flag, Value.Opaque, span));
+                return;
+            }
+            var whenTrue = _function.NewBlock();
+            var whenFalse = _function.NewBlock();
+            var join = _function.NewBlock();
+            _current.Terminator = new BranchTerminator(test, whenTrue, whenFalse, span);
+            whenTrue.Instructions.Add(new AssignInstruction(flag, new Value.Constant(1), span));
+            whenTrue.Terminator = new GotoTerminator(join, span);
+            whenFalse.Instructions.Add(new AssignInstruction(flag, new Value.Constant(0), span));
+            whenFalse.Terminator = new GotoTerminator(join, span);
+            _current = join;
+        }
+
+        private static bool IsHandleTest(Condition test) => test switch
+        {
+            Condition.Not not => IsHandleTest(not.Inner),
+            Condition.IsNull or Condition.IsLive or Condition.IsErr => true,
+            _ => false,
+        };
 
         /// <summary><c>x += n</c>, <c>x++</c>: the variable now holds something else.</summary>
         private Value Overwrite(IOperation target, IOperation operation)
@@ -370,7 +457,8 @@ namespace KLeakLint.Analyzers.Lowering
                 case IConversionOperation conversion when conversion.OperatorMethod is null:
                     return PlaceOf(conversion.Operand, forStore);
                 case ILocalReferenceOperation local:
-                    return _captured.Contains(local.Local) ? Place.Of(NameOf(local.Local), RootKind.Global) : Place.Of(NameOf(local.Local));
+                    if (_captured.Contains(local.Local)) return Place.Of(NameOf(local.Local), RootKind.Global);
+                    return local.Local.IsRef ? RefLocalPlace(local.Local) : Place.Of(NameOf(local.Local));
                 case IParameterReferenceOperation parameter:
                     if (_captured.Contains(parameter.Parameter) || !SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, _method))
                         return Place.Of(parameter.Parameter.Name, RootKind.Global);
@@ -380,7 +468,7 @@ namespace KLeakLint.Analyzers.Lowering
                 case IInstanceReferenceOperation:
                     return Place.Of("this", RootKind.Parameter);
                 case IFlowCaptureReferenceOperation capture:
-                    return CapturePlace(capture.Id, null);
+                    return forStore && _capturedReferences.TryGetValue(capture.Id, out var referenced) ? referenced : CapturePlace(capture.Id, null);
                 case IFieldReferenceOperation field:
                     return MemberPlace(field.Field.IsStatic, field.Field.ContainingType, field.Instance, field.Field.Name);
                 case IPropertyReferenceOperation property when property.Arguments.Length == 0:

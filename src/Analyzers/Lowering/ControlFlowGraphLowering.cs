@@ -39,9 +39,18 @@ namespace KLeakLint.Analyzers.Lowering
         /// <summary>The IR block instructions are appended to while a Roslyn block is lowered.</summary>
         private IrBlock _current = null!;
 
+        /// <summary>Callees known to throw nothing (wrappers whose lowering has no exception edge).</summary>
+        private readonly IReadOnlyCollection<string> _quietCallees;
+
+        /// <summary>An instance method summarized for callers, which pass the receiver as argument 0: <c>this</c> is parameter 0.</summary>
+        private readonly bool _receiverIsParameter;
+
         public ControlFlowGraphLowering(ControlFlowGraph graph, string name, IMethodSymbol method, SyntaxNode body, SourceMap map,
-            SpecCatalog catalog, CapturedVariables captured, CancellationToken cancellation)
+            SpecCatalog catalog, CapturedVariables captured, CancellationToken cancellation, IReadOnlyCollection<string>? quietCallees = null,
+            bool receiverIsParameter = false)
         {
+            _quietCallees = quietCallees ?? Array.Empty<string>();
+            _receiverIsParameter = receiverIsParameter;
             _graph = graph;
             _method = method;
             _map = map;
@@ -54,12 +63,14 @@ namespace KLeakLint.Analyzers.Lowering
                 ReturnsVoid = method.ReturnsVoid,
                 ReturnsPointer = TypeFacts.IsPointerLike(method.ReturnType) && method.ReturnType.SpecialType != SpecialType.System_String,
                 ReturnsErrorCodes = false,
+                PartialReleaseMayKeep = true,
             };
         }
 
         /// <summary>Blocks are made the first time something branches to them (only what the entry reaches).</summary>
         public FunctionIr Lower()
         {
+            if (_receiverIsParameter) _function.Parameters.Add("this");
             foreach (var parameter in _method.Parameters) _function.Parameters.Add(parameter.Name);
             BlockFor(_graph.Blocks[0], null);
             while (_pending.Count > 0)
@@ -182,9 +193,38 @@ namespace KLeakLint.Analyzers.Lowering
         {
             IrBlock target;
             if (branch.Destination is null) target = HandlerAfterFilter(source, frame) ?? Dead();
-            else if (branch.Destination.Kind == BasicBlockKind.Exit) target = ReturnBlock(null, _exits.VoidReturnFrom(source, branch));
-            else target = BlockFor(branch.Destination, frame);
+            else if (branch.Destination.Kind == BasicBlockKind.Exit)
+                // `break;` out of a loop that ends the method still ends the loop body's locals first, at the break.
+                target = ThroughScopeEnd(source, branch, ReturnBlock(null, _exits.VoidReturnFrom(source, branch)), jumpsOnly: true);
+            else target = ThroughScopeEnd(source, branch, BlockFor(branch.Destination, frame));
             return ThroughFinallyRegions(branch, frame, target);
+        }
+
+        /// <summary>
+        /// A branch that leaves the blocks declaring locals (<c>continue</c>, <c>break</c>, the end of a loop body) ends
+        /// their scope on the way, after the finally regions it runs: a resource only they hold is lost there.
+        /// </summary>
+        /// <param name="jumpsOnly">Only when a <c>break</c>, <c>continue</c> or <c>goto</c> makes the branch.</param>
+        private IrBlock ThroughScopeEnd(RoslynBlock source, ControlFlowBranch branch, IrBlock target, bool jumpsOnly = false)
+        {
+            if (branch.Semantics != ControlFlowBranchSemantics.Regular || branch.LeavingRegions.Length == 0) return target;
+            var places = new List<Place>();
+            ILocalSymbol? innermost = null;
+            foreach (var region in branch.LeavingRegions)
+                foreach (var local in region.Locals)
+                {
+                    // A captured local lives on in its closure; a ref local is another variable's name.
+                    if (_captured.Contains(local) || local.IsRef) continue;
+                    innermost ??= local;
+                    places.Add(Place.Of(NameOf(local)));
+                }
+            if (innermost is null) return target;
+            var span = jumpsOnly ? _exits.JumpFrom(source, branch) : _exits.ScopeExit(source, branch, innermost);
+            if (span is not { } at) return target;
+            var block = _function.NewBlock();
+            block.Instructions.Add(new ScopeEndInstruction(places, at));
+            block.Terminator = new GotoTerminator(target, at);
+            return block;
         }
 
         private IrBlock ThroughFinallyRegions(ControlFlowBranch branch, FinallyFrame? frame, IrBlock target)

@@ -54,6 +54,46 @@ namespace KLeakLint.Analyzers.Lowering
         }
 
         /// <summary>
+        /// Where a branch leaves the scope of <paramref name="local"/>: the <c>continue</c>, <c>break</c> or <c>goto</c> it
+        /// comes from, or the closing brace of the block that declares the local when control runs off its end.
+        /// </summary>
+        public SourceSpan ScopeExit(RoslynBlock source, ControlFlowBranch branch, ILocalSymbol local)
+        {
+            if (JumpFrom(source, branch) is { } jump) return jump;
+            var declaration = local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax();
+            var scope = declaration switch
+            {
+                ForEachStatementSyntax loop => loop.Statement as BlockSyntax,
+                CatchDeclarationSyntax catchDeclaration => (catchDeclaration.Parent as CatchClauseSyntax)?.Block,
+                _ => declaration?.FirstAncestorOrSelf<BlockSyntax>(),
+            };
+            return scope is not null && _body.Span.Contains(scope.Span) ? _map.SpanOf(scope.CloseBraceToken) : EndOfBody();
+        }
+
+        /// <summary>The <c>continue</c>, <c>break</c> or <c>goto</c> a branch comes from, if a jump statement makes it.</summary>
+        public SourceSpan? JumpFrom(RoslynBlock source, ControlFlowBranch branch)
+        {
+            var after = StatementAfterLastOperation(source);
+            var jump = (source.ConditionalSuccessor is not null ? JumpAsBranchOf(source, branch) : null)
+                ?? (IsJump(after) ? after : null) ?? JumpFromEmptyBlock(source);
+            return jump is null ? null : _map.SpanOf(jump);
+        }
+
+        /// <summary>The statements that leave a block early, besides return and throw.</summary>
+        private static bool IsJump(SyntaxNode? node) => node is ContinueStatementSyntax or BreakStatementSyntax or GotoStatementSyntax;
+
+        private static StatementSyntax? JumpAsBranchOf(RoslynBlock from, ControlFlowBranch branch) =>
+            TakenStatement(from, branch) is { } taken && IsJump(taken) ? taken : null;
+
+        private static StatementSyntax? JumpFromEmptyBlock(RoslynBlock block)
+        {
+            if (block.Operations.Length != 0) return null;
+            foreach (var incoming in block.Predecessors)
+                if (JumpAsBranchOf(incoming.Source, incoming) is { } statement) return statement;
+            return null;
+        }
+
+        /// <summary>
         /// The <c>throw;</c> a rethrow branch comes from: the statement after the block's last operation, or the first
         /// rethrow of the catch clause the block is in.
         /// </summary>
@@ -88,14 +128,17 @@ namespace KLeakLint.Analyzers.Lowering
         }
 
         /// <summary><c>if (rc != 0) return;</c>: the branch of the if statement that <paramref name="branch"/> takes is a bare return.</summary>
-        private static ReturnStatementSyntax? ReturnAsBranchOf(RoslynBlock from, ControlFlowBranch branch)
+        private static ReturnStatementSyntax? ReturnAsBranchOf(RoslynBlock from, ControlFlowBranch branch) =>
+            TakenStatement(from, branch) is ReturnStatementSyntax { Expression: null } r ? r : null;
+
+        /// <summary>The first statement of the branch of the if statement that <paramref name="branch"/> takes.</summary>
+        private static StatementSyntax? TakenStatement(RoslynBlock from, ControlFlowBranch branch)
         {
             if (from.BranchValue is null || from.ConditionalSuccessor is null) return null;
             var whenTrue = branch.IsConditionalSuccessor == (from.ConditionKind == ControlFlowConditionKind.WhenTrue);
             var ifStatement = from.BranchValue.Syntax.FirstAncestorOrSelf<IfStatementSyntax>();
             if (ifStatement is null || !ifStatement.Condition.Span.Contains(from.BranchValue.Syntax.Span)) return null;
-            var taken = whenTrue ? ifStatement.Statement : ifStatement.Else?.Statement;
-            return FirstStatement(taken) as ReturnStatementSyntax is { Expression: null } r ? r : null;
+            return FirstStatement(whenTrue ? ifStatement.Statement : ifStatement.Else?.Statement);
         }
 
         private ReturnStatementSyntax? ReturnEndingTheBody()

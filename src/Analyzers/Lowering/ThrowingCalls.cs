@@ -44,17 +44,41 @@ namespace KLeakLint.Analyzers.Lowering
         {
             "Object.ReferenceEquals", "Object.GetType", "String.IsNullOrEmpty", "String.IsNullOrWhiteSpace",
             "GCHandle.ToIntPtr", "Monitor.Enter", "Monitor.Exit", "Monitor.TryEnter",
+            // What `x?.Length ?? 0` and `n ?? 0` are compiled to.
+            "Nullable.GetValueOrDefault",
             // A task's failure comes out of the await (which has its own exception edge), not out of these.
             "Task.ConfigureAwait", "ValueTask.ConfigureAwait", "Task.Yield",
         };
 
+        /// <summary>
+        /// A <c>foreach</c> over an array, a string, a span or a collection class of the base library: its enumerator throws
+        /// only when the collection is changed under it, which code does not guard against. An interface (any
+        /// <c>IEnumerable&lt;T&gt;</c>, maybe an iterator method) runs code that may throw.
+        /// </summary>
+        private static bool EnumeratesQuietly(CommonForEachStatementSyntax loop, SemanticModel? model)
+        {
+            var type = model?.GetTypeInfo(loop.Expression).Type;
+            if (type is IArrayTypeSymbol || type?.SpecialType == SpecialType.System_String) return true;
+            if (type is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } named) return false;
+            var ns = named.ContainingNamespace?.ToDisplayString();
+            return ns is "System.Collections" or "System.Collections.Generic" or "System.Collections.Concurrent" or "System.Collections.Immutable"
+                || ns == "System" && named.Name is "Span" or "ReadOnlySpan";
+        }
+
         /// <summary>Bodies longer than this are not read to prove they cannot throw.</summary>
         private const int MaxTrivialBodyLength = 2000;
 
-        public static bool MayThrow(IMethodSymbol? method, string name, SpecCatalog catalog)
+        /// <param name="call">The call as the graph has it: the calls a <c>foreach</c> is compiled to are told by their syntax.</param>
+        /// <param name="model">The model of the body (operations of a control flow graph have none of their own).</param>
+        public static bool MayThrow(IMethodSymbol? method, string name, SpecCatalog catalog, IOperation? call = null, SemanticModel? model = null)
         {
             if (method is null || CatalogFunctionsThatThrow.Contains(name) || ThrowingMethods.Contains(name)) return true;
             if (catalog.Mentions(name) || NonThrowingMethods.Contains(name) || TypeFacts.IsPlatformInvoke(method)) return false;
+            // .NET's design guidelines: Dispose does not throw (a using statement, a foreach's enumerator, an explicit call).
+            if (method.Name == "Dispose" && method.Parameters.Length == 0 && method.ReturnsVoid) return false;
+            // The enumerator calls a foreach is compiled to are implicit and point at its collection expression.
+            if (call is { IsImplicit: true, Syntax: { Parent: CommonForEachStatementSyntax loop } syntax } && loop.Expression == syntax
+                && EnumeratesQuietly(loop, model)) return false;
             var type = method.ContainingType;
             if (type is null) return true;
             if (method.MethodKind == MethodKind.Constructor && method.IsImplicitlyDeclared && type.IsValueType) return false;

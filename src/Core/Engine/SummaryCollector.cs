@@ -88,6 +88,10 @@ namespace KLeakLint.Core.Engine
                     Summary.Releases[released.Key] = released.Value;
                     Summary.ReleasedFamilies[released.Key] = _releasedAs[released.Key];
                 }
+                else if (_function.PartialReleaseMayKeep)
+                {
+                    Summary.MayKeep.Add(released.Key);
+                }
             if (_returnedFamily is not null && _function.ReturnsPointer && !_returnsOther)
             {
                 var failure = (_returnsNull, _returnsError) switch

@@ -57,6 +57,15 @@ namespace KLeakLint.Core.Engine
             public override string ToString() => "borrowed(" + Source + ")";
         }
 
+        /// <summary>
+        /// A pointer an <c>unowned</c> function returned (<c>handle.DangerousGetHandle()</c>): memory that <see cref="Owner"/>
+        /// (as written, null when the runtime owns it) keeps owning. Releasing it is KL0005.
+        /// </summary>
+        public sealed record OwnedElsewhere(string Api, string? Owner) : SymbolicValue
+        {
+            public override string ToString() => "owned-by(" + (Owner ?? Api) + ")";
+        }
+
         /// <summary>An integer known to be negative (after <c>if (ret &lt; 0)</c>): an error code.</summary>
         public sealed record Negative : SymbolicValue
         {

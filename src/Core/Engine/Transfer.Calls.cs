@@ -69,7 +69,13 @@ namespace KLeakLint.Core.Engine
                 if (!call.KeepsNothing) PassToUnknown(call, state);
                 ForgetWhatCalleeMayWrite(call, state);
             }
-            if (call.Result is not null) Assign(call.Result, DerivedResult(call, state), call.Span, state);
+            if (call.Result is not null)
+            {
+                var result = _catalog.IsUnowned(call.Callee)
+                    ? new SymbolicValue.OwnedElsewhere(call.Callee, call.Arguments.Count > 0 ? call.Arguments[0].ToString() : null)
+                    : DerivedResult(call, state);
+                Assign(call.Result, result, call.Span, state);
+            }
             return true;
         }
 
@@ -206,6 +212,13 @@ namespace KLeakLint.Core.Engine
             {
                 case SymbolicValue.Resource r when !countInObject || state.Resources[r.Id].Family is { } f && families!.Contains(f):
                     ReleaseResource(r.Id, callee, span, state, deep, argument.ToString(), families);
+                    return;
+                case SymbolicValue.OwnedElsewhere owned:
+                    var what = argument is Value.Read { Place.Root.Kind: RootKind.Temporary } ? "what " : argument + ", which ";
+                    _report.Report(Rules.UnownedRelease, span,
+                        callee + "() releases " + what + owned.Api + "() returned: " + (owned.Owner ?? "the runtime") +
+                        " still owns it, so this function must not release it",
+                        null, state);
                     return;
                 case SymbolicValue.BorrowedFrom borrowed:
                     _report.Report(Rules.UnownedRelease, span,

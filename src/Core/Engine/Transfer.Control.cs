@@ -122,6 +122,32 @@ namespace KLeakLint.Core.Engine
         }
 
         /// <summary>
+        /// KL0001 where the last variables holding a resource go out of scope (a loop body left by <c>continue</c> or
+        /// <c>break</c>): the release is missing there, not at the function's exit that path reaches later, where the
+        /// variable no longer exists. What they held is forgotten.
+        /// </summary>
+        private void EndScope(ScopeEndInstruction scope, AbstractState state)
+        {
+            var dying = state.Values.Keys.Where(k => !k.HasDeref && scope.Places.Any(k.StartsWith)).ToList();
+            if (dying.Count == 0) return;
+            foreach (var id in dying.Select(p => state.Values[p]).OfType<SymbolicValue.Resource>().Select(r => r.Id).Distinct().OrderBy(id => id).ToList())
+            {
+                if (!state.Resources.TryGetValue(id, out var r) || !r.IsHeld || r.ParameterIndex is not null || r.HeldOutside || r.Parent is not null
+                    || r.Spec?.KeptOnSuccess == true || IsRegisteredContainer(id, state) || state.ObjectHolding(id) is not null)
+                    continue;
+                // Temporaries hold values within one statement: they do not keep a resource alive past its variables.
+                if (state.PlacesHolding(id).Any(p => p.Root.Kind != RootKind.Temporary && !dying.Contains(p))) continue;
+                var holder = HolderOf(r, state);
+                _report.Report(Rules.Leak, scope.Span,
+                    Describe(r) + " from " + r.Api + "() (line " + r.AcquiredAt.Line + ") is not released before " + (holder ?? "the variable holding it") +
+                    " goes out of scope here; call " + ReleaseCall(r, holder) + " first",
+                    r, state);
+                state.Update(r with { Reported = true });
+            }
+            foreach (var place in dying) state.Values.Remove(place);
+        }
+
+        /// <summary>
         /// KL0002 ahead of time: an error exit leaves a field of the caller's memory pointing at what this function
         /// allocated there and released again, while another function of the file releases that field: the caller's
         /// cleanup releases it a second time.
@@ -238,6 +264,11 @@ namespace KLeakLint.Core.Engine
                     return Refine(not.Inner, state, !outcome);
                 case Condition.IsNull n:
                     return RefinePointer(n.Value, state, outcome ? Outcome.FailedNull : Outcome.Acquired | Outcome.FailedError, nullNow: outcome);
+                case Condition.IsLive live:
+                    if (Evaluate(live.Value, state) is SymbolicValue.Resource handle && state.Resources.TryGetValue(handle.Id, out var held)
+                        && held.Ownership == Ownership.Released)
+                        return !outcome;
+                    return Refine(new Condition.Not(new Condition.IsNull(live.Value)), state, outcome);
                 case Condition.IsErr e:
                     return RefinePointer(e.Value, state, outcome ? Outcome.FailedError : Outcome.Acquired | Outcome.FailedNull, nullNow: null);
                 case Condition.IsErrOrNull en:
@@ -256,6 +287,9 @@ namespace KLeakLint.Core.Engine
             }
         }
 
+        /// <summary>What a parameter may be before anything tests it (see <see cref="InitialState"/>).</summary>
+        private const Outcome ParameterOutcomes = Outcome.Acquired | Outcome.FailedNull;
+
         private static bool RefinePointer(Value value, AbstractState state, Outcome allowed, bool? nullNow)
         {
             var sym = Evaluate(value, state);
@@ -265,8 +299,11 @@ namespace KLeakLint.Core.Engine
                     var outcomes = res.Outcomes & allowed;
                     if (res.ParameterIndex is not null)
                     {
-                        // What a parameter may be is the caller's business: narrow (for the summary) but never prune.
+                        // What a parameter may be is the caller's business: narrow (for the summary) but never prune on
+                        // what it was assumed to be. Only a null test that contradicts an earlier one on this path
+                        // (`if (p != null) ... if (p == null)`, p unchanged) cannot be taken.
                         if (outcomes != Outcome.None) state.Update(res with { Outcomes = outcomes });
+                        else if (nullNow is not null && res.Outcomes != ParameterOutcomes) return false;
                         return true;
                     }
                     if (res.Ownership == Ownership.Released && res.Family is null)
@@ -363,6 +400,7 @@ namespace KLeakLint.Core.Engine
         {
             Condition.Not not => Explain(not.Inner, !outcome),
             Condition.IsNull n => "assuming " + Show(n.Value) + (outcome ? " is NULL" : " is not NULL"),
+            Condition.IsLive live => "assuming " + Show(live.Value) + (outcome ? " is still allocated" : " is not allocated"),
             Condition.IsErr e => "assuming IS_ERR(" + Show(e.Value) + ") is " + (outcome ? "true" : "false"),
             Condition.IsErrOrNull e => "assuming IS_ERR_OR_NULL(" + Show(e.Value) + ") is " + (outcome ? "true" : "false"),
             Condition.Compare c => "assuming " + Show(c.Value) + " " + (outcome ? c.Op : c.Op.Negate()).Symbol() + " " + Errno.Render(c.Constant),

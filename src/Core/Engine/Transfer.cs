@@ -56,7 +56,7 @@ namespace KLeakLint.Core.Engine
                     continue;
                 }
                 var id = -(i + 1);
-                state.Update(new Resource(id, _function.Parameters[i], _function.Span, null, Ownership.Borrowed, Outcome.Acquired | Outcome.FailedNull, 0)
+                state.Update(new Resource(id, _function.Parameters[i], _function.Span, null, Ownership.Borrowed, ParameterOutcomes, 0)
                 {
                     ParameterIndex = i,
                 });
@@ -86,6 +86,7 @@ namespace KLeakLint.Core.Engine
                     Assign(assign.Target, Evaluate(assign.Source, state), assign.Span, state);
                     return true;
                 case UseInstruction use: Use(use.Place, use.Span, state); return true;
+                case ScopeEndInstruction scope: EndScope(scope, state); return true;
                 default: return true;
             }
         }

@@ -159,6 +159,7 @@ namespace KLeakLint.Core.Engine
         {
             Condition.Not not => FieldTestedForNull(not.Inner),
             Condition.IsNull n => FieldOfPointee(n.Value),
+            Condition.IsLive n => FieldOfPointee(n.Value),
             Condition.IsErrOrNull n => FieldOfPointee(n.Value),
             Condition.Compare c when c.Constant == 0 && c.Op is CompareOp.Eq or CompareOp.Ne => FieldOfPointee(c.Value),
             _ => null,

@@ -8,6 +8,12 @@ namespace KLeakLint.Core.Ir
         /// <summary><c>v == NULL</c> (true branch: the pointer is null). <c>if (!p)</c> lowers to this.</summary>
         public sealed record IsNull(Value Value) : Condition;
 
+        /// <summary>
+        /// A handle that its own release resets is still allocated (<c>GCHandle.IsAllocated</c>): true when it is neither
+        /// null nor released on this path. Its release is still checked: releasing it again is a double release.
+        /// </summary>
+        public sealed record IsLive(Value Value) : Condition;
+
         /// <summary><c>IS_ERR(v)</c>.</summary>
         public sealed record IsErr(Value Value) : Condition;
 

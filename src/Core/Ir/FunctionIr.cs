@@ -28,6 +28,13 @@ namespace KLeakLint.Core.Ir
         /// <summary>Negative integers it returns are kernel error codes (<c>-12</c> reads as <c>-ENOMEM</c>); false for C#.</summary>
         public bool ReturnsErrorCodes { get; set; } = true;
 
+        /// <summary>
+        /// A parameter the function releases on some exits and keeps on others counts as possibly kept, so that callers hand
+        /// it off tentatively (C#: <c>Close(p, owned)</c> releases only when its flag says so). False for C, where a release
+        /// on error exits only is not the function's contract and callers still own the argument.
+        /// </summary>
+        public bool PartialReleaseMayKeep { get; set; }
+
         /// <summary>The function returns a pointer (so returning NULL is a failure path).</summary>
         public bool ReturnsPointer { get; set; }
 

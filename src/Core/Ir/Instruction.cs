@@ -67,4 +67,13 @@ namespace KLeakLint.Core.Ir
     {
         public override string ToString() => "use " + Place;
     }
+
+    /// <summary>
+    /// The variables go out of scope (C#: control leaves the block that declares them, by <c>continue</c>, <c>break</c> or
+    /// its end). A resource only they hold is lost here; the C frontend never emits it (C's exits check every variable).
+    /// </summary>
+    public sealed record ScopeEndInstruction(IReadOnlyList<Place> Places, SourceSpan Span) : Instruction(Span)
+    {
+        public override string ToString() => "end of scope of " + string.Join(", ", Places);
+    }
 }

@@ -20,6 +20,7 @@ namespace KLeakLint.Core.Specs
         private readonly NameTable<List<ConsumeSpec>> _consumes = new NameTable<List<ConsumeSpec>>();
         private readonly NameTable<HandoffSpec> _handoffs = new NameTable<HandoffSpec>();
         private readonly NameTable<bool> _borrows = new NameTable<bool>();
+        private readonly NameTable<bool> _unowned = new NameTable<bool>();
         private readonly NameTable<bool> _noReturns = new NameTable<bool>();
         private readonly Dictionary<string, CallbackSpec> _callbacks = new Dictionary<string, CallbackSpec>(StringComparer.Ordinal);
 
@@ -84,7 +85,13 @@ namespace KLeakLint.Core.Specs
         public HandoffSpec? FindHandoff(string function) => _handoffs.Find(function) ?? _fallback?.FindHandoff(function);
 
         /// <summary>The function is known not to keep what it is given (printing, string and property readers).</summary>
-        public bool IsBorrowing(string function) => _borrows.Find(function) || _fallback?.IsBorrowing(function) == true;
+        public bool IsBorrowing(string function) => _borrows.Find(function) || IsUnowned(function) || _fallback?.IsBorrowing(function) == true;
+
+        /// <summary>
+        /// The function returns a pointer into memory that its first argument (or the runtime) keeps owning
+        /// (<c>SafeHandle.DangerousGetHandle</c>): the caller may use it but never release it. It keeps nothing it is given.
+        /// </summary>
+        public bool IsUnowned(string function) => _unowned.Find(function) || _fallback?.IsUnowned(function) == true;
 
         public bool IsNoReturn(string function) => _noReturns.Find(function) || _fallback?.IsNoReturn(function) == true;
 
@@ -115,6 +122,7 @@ namespace KLeakLint.Core.Specs
         internal void AddRelease(ReleaseSpec spec) => _releases.Set(spec.Function, spec);
         internal void AddHandoff(HandoffSpec spec) => _handoffs.Set(spec.Function, spec);
         internal void AddBorrow(string function) => _borrows.Set(function, true);
+        internal void AddUnowned(string function) => _unowned.Set(function, true);
         internal void AddNoReturn(string function) => _noReturns.Set(function, true);
         internal void AddCallback(CallbackSpec spec) => _callbacks[spec.Slot] = spec;
 

@@ -16,6 +16,7 @@ namespace KLeakLint.Core.Specs
     /// consume of_get_next_child arg=1
     /// handoff list_add    arg=0
     /// borrow  memcpy
+    /// unowned SafeHandle.DangerousGetHandle
     /// noreturn panic
     /// callback ndo_start_xmit arg=0 family=skb unconsumed-return=16
     /// </code>
@@ -43,11 +44,12 @@ namespace KLeakLint.Core.Specs
                 if (line.Length == 0) continue;
                 var words = line.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
                 if (words.Length < 2) throw Error("expected '<directive> <name> [key=value...]'");
-                if (words[0] == "borrow" || words[0] == "noreturn")
+                if (words[0] == "borrow" || words[0] == "noreturn" || words[0] == "unowned")
                 {
                     foreach (var name in words.Skip(1))
                     {
                         if (words[0] == "borrow") _catalog.AddBorrow(name);
+                        else if (words[0] == "unowned") _catalog.AddUnowned(name);
                         else _catalog.AddNoReturn(name);
                     }
                     continue;
