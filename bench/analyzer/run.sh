@@ -124,6 +124,13 @@ bench_mix() {
     fi
 }
 
+# One build each way first, not counted: the compiler server starts and JIT-compiles the compiler and the analyzers
+# (with --fresh-compiler each build does that again, and it counts).
+python3 "$repo/bench/analyzer/generate.py" "$out/src" "$methods" allocating=3
+measure false 0
+measure true 0
+echo "warm-up: one build each way, not counted (the one with the analyzers took ${WALL}s)"
+
 if [[ -n "$shapes" ]]; then
     bench_mix "methods: generate.py $shapes" "$shapes"
 else
