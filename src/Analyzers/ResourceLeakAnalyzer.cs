@@ -32,23 +32,21 @@ namespace KLeakLint.Analyzers
                 var byTree = new ConcurrentDictionary<SyntaxTree, (SpecCatalog Catalog, CalledNameFilter Filter)>();
                 // A code block action, not an operation block action: the compiler then binds only the bodies asked for,
                 // those the syntax filter lets through (docs/bench.md).
-                start.RegisterCodeBlockAction(block =>
+                start.RegisterCodeBlockAction(block => AnalyzeBody(block, tree => byTree.GetOrAdd(tree, t =>
                 {
-                    var (catalog, filter) = byTree.GetOrAdd(block.CodeBlock.SyntaxTree, tree =>
-                    {
-                        var forTree = catalogs.For(tree);
-                        return (forTree, filters.GetOrAdd(forTree, c => new CalledNameFilter(start.Compilation, c)));
-                    });
-                    AnalyzeBody(block, catalog, filter);
-                });
+                    var forTree = catalogs.For(t);
+                    return (forTree, filters.GetOrAdd(forTree, c => new CalledNameFilter(start.Compilation, c)));
+                })));
             });
         }
 
-        private static void AnalyzeBody(CodeBlockAnalysisContext context, SpecCatalog catalog, CalledNameFilter filter)
+        private static void AnalyzeBody(CodeBlockAnalysisContext context, Func<SyntaxTree, (SpecCatalog Catalog, CalledNameFilter Filter)> forTree)
         {
-            if (context.OwningSymbol is not IMethodSymbol method || !IsBody(context.CodeBlock) || !filter.MayCallPaired(context.CodeBlock)) return;
+            if (context.OwningSymbol is not IMethodSymbol method || !IsBody(context.CodeBlock)) return;
             try
             {
+                var (catalog, filter) = forTree(context.CodeBlock.SyntaxTree);
+                if (!filter.MayCallPaired(context.CodeBlock)) return;
                 var root = context.SemanticModel.GetOperation(context.CodeBlock, context.CancellationToken);
                 if (root is null || !CatalogCalls.Any(root, catalog, filter.IsWrapper)) return;
                 var graph = ControlFlowGraph.Create(context.CodeBlock, context.SemanticModel, context.CancellationToken);
