@@ -379,6 +379,31 @@ static void J(string s) { var p = Make(s); if (p == IntPtr.Zero) return; Marshal
 static void K(int n) { var p = Marshal.AllocHGlobal(n); var q = Marshal.AllocHGlobal(n); FreeChecked(q); FreeChecked(p); }
 static void Close(IntPtr p, bool owned) { if (owned) Marshal.FreeHGlobal(p); }
 static void L(int n) { var p = Marshal.AllocHGlobal(n); Native.fill(p, n); Close(p, owned: true); }"),
+            // The native struct an interop struct wraps: returning the outer struct hands off what the inner one points to.
+            Case("struct_in_struct_returned", @"
+struct NativeList { public IntPtr Items; public UIntPtr Count; }
+struct OwnedList : IDisposable
+{
+    public NativeList List;
+    public static OwnedList Create(int count)
+    {
+        var owned = new OwnedList();
+        owned.List.Items = Marshal.AllocHGlobal(checked(IntPtr.Size * count));
+        owned.List.Count = (UIntPtr)count;
+        return owned;
+    }
+    public void Dispose() { if (List.Items != IntPtr.Zero) Marshal.FreeHGlobal(List.Items); List.Items = IntPtr.Zero; }
+}
+static void Send(int count)
+{
+    var list = new OwnedList();
+    try
+    {
+        list = OwnedList.Create(count);
+        Native.fill(list.List.Items, count);
+    }
+    finally { list.Dispose(); }
+}"),
         };
 
         private static object[] Case(string name, string members) =>

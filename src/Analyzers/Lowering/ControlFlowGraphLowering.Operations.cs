@@ -20,6 +20,9 @@ namespace KLeakLint.Analyzers.Lowering
         /// <summary>Struct fields copied one by one on assignment; a bigger struct is copied as one value.</summary>
         private const int MaxCopiedFields = 16;
 
+        /// <summary>Levels of nested structs whose fields a copy follows; deeper ones are copied as one value.</summary>
+        private const int MaxNestedStructs = 3;
+
         private readonly Dictionary<CaptureId, Place> _captures = new Dictionary<CaptureId, Place>();
 
         /// <summary>
@@ -422,25 +425,54 @@ namespace KLeakLint.Analyzers.Lowering
 
         /// <summary>
         /// A struct copy copies its fields: the engine keys values by access path, so <c>s = t</c> alone would leave
-        /// <c>s.Buffer</c> unknown while <c>t.Buffer</c> still holds the resource.
+        /// <c>s.Buffer</c> unknown while <c>t.Buffer</c> still holds the resource. Fields of nested structs count too
+        /// (<c>s.Array.Items</c>: interop structs wrap the native struct they marshal).
         /// </summary>
         private void CopyStructFields(Place target, Value value, ITypeSymbol? type, SourceSpan span)
         {
             if (value is not Value.Read source || !TypeFacts.IsUserStruct(type)) return;
-            foreach (var field in InstanceFields(type!))
-                Emit(new AssignInstruction(target.Field(field.Name), new Value.Read(source.Place.Field(field.Name)), span));
+            foreach (var path in FieldPaths(type!))
+                Emit(new AssignInstruction(Follow(target, path), new Value.Read(Follow(source.Place, path)), span));
         }
 
-        /// <summary>A struct returned by value hands off the resources its fields hold.</summary>
+        /// <summary>A struct returned by value hands off the resources its fields, and its nested structs' fields, hold.</summary>
         private void HandOffFieldsOfReturnedStruct(IOperation returned, Value value, SourceSpan span)
         {
             if (value is not Value.Read source || !TypeFacts.IsUserStruct(returned.Type)) return;
-            foreach (var field in InstanceFields(returned.Type!))
-                Emit(new AssignInstruction(Heap, new Value.Read(source.Place.Field(field.Name)), span));
+            foreach (var path in FieldPaths(returned.Type!))
+                Emit(new AssignInstruction(Heap, new Value.Read(Follow(source.Place, path)), span));
         }
 
-        private static IEnumerable<IFieldSymbol> InstanceFields(ITypeSymbol type) =>
-            type.GetMembers().OfType<IFieldSymbol>().Where(f => !f.IsStatic && !f.IsConst).Take(MaxCopiedFields);
+        /// <summary>
+        /// The instance fields of a struct as paths, followed by the fields of each nested user struct;
+        /// at most <see cref="MaxCopiedFields"/> paths and <see cref="MaxNestedStructs"/> levels, so a wide or deep
+        /// struct costs a bounded number of instructions per copy.
+        /// </summary>
+        private static List<IReadOnlyList<string>> FieldPaths(ITypeSymbol type)
+        {
+            var paths = new List<IReadOnlyList<string>>();
+            AddFieldPaths(type, new List<string>(), paths);
+            return paths;
+        }
+
+        private static void AddFieldPaths(ITypeSymbol type, List<string> prefix, List<IReadOnlyList<string>> paths)
+        {
+            foreach (var field in type.GetMembers().OfType<IFieldSymbol>().Where(f => !f.IsStatic && !f.IsConst))
+            {
+                if (paths.Count >= MaxCopiedFields) return;
+                prefix.Add(field.Name);
+                // The nested struct as a whole too: a call's result stored there is one value.
+                paths.Add(prefix.ToArray());
+                if (prefix.Count < MaxNestedStructs && TypeFacts.IsUserStruct(field.Type)) AddFieldPaths(field.Type, prefix, paths);
+                prefix.RemoveAt(prefix.Count - 1);
+            }
+        }
+
+        private static Place Follow(Place place, IReadOnlyList<string> path)
+        {
+            foreach (var name in path) place = place.Field(name);
+            return place;
+        }
 
         private void HandOff(Value value, SyntaxNode syntax)
         {
