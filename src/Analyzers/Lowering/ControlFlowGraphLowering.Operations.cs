@@ -171,6 +171,8 @@ namespace KLeakLint.Analyzers.Lowering
             var method = invocation.TargetMethod;
             var name = CalleeName(method);
             if (name == ThrowForFailedHResult && invocation.Arguments.Length > 0) return LowerThrowForFailedHResult(invocation, name);
+            if (discarded && GuardHelper.Of(method) is { } guard && GuardedArgument(invocation, guard) is { } checkedValue)
+                return LowerGuardedCall(invocation, guard, checkedValue);
             var acquire = _catalog.FindAcquire(name);
             var keepsResult = !discarded || acquire is { Location: ResourceLocation.ReturnValue, ReturnsArgument: null }
                 || acquire is null && TypeFacts.IsPointerLike(method.ReturnType);
@@ -199,6 +201,33 @@ namespace KLeakLint.Analyzers.Lowering
             throws.Instructions.Add(new CallInstruction(null, name, values, span) { OnException = CurrentHandler() });
             throws.Terminator = new UnreachableTerminator(span);
             _current = returns;
+            return Value.Opaque;
+        }
+
+        /// <summary>The value a guard helper compares, when lowering it again for the call costs nothing (a variable or a constant).</summary>
+        private Value? GuardedArgument(IInvocationOperation invocation, GuardHelper guard)
+        {
+            var argument = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == guard.ParameterOrdinal)?.Value;
+            if (argument is null || argument is IConversionOperation { OperatorMethod: not null }) return null;
+            var unconverted = argument is IConversionOperation conversion ? conversion.Operand : argument;
+            if (unconverted is not (ILocalReferenceOperation or IParameterReferenceOperation or ILiteralOperation)) return null;
+            return LowerValue(argument);
+        }
+
+        /// <summary>
+        /// A call to a <see cref="GuardHelper"/>: where the helper does nothing the call is left out, elsewhere it is
+        /// made as any call (with its exception edge), so the engine sees which values the throwing path carries.
+        /// </summary>
+        private Value LowerGuardedCall(IInvocationOperation invocation, GuardHelper guard, Value checkedValue)
+        {
+            var span = _map.SpanOf(invocation.Syntax);
+            var calls = _function.NewBlock();
+            var after = _function.NewBlock();
+            _current.Terminator = new BranchTerminator(new Condition.Compare(checkedValue, guard.DoesNothingWhen, guard.Constant), after, calls, span);
+            _current = calls;
+            LowerCall(invocation.TargetMethod, CalleeName(invocation.TargetMethod), invocation.Instance, invocation.Arguments, invocation, null, keepsResult: false);
+            _current.Terminator = new GotoTerminator(after, span);
+            _current = after;
             return Value.Opaque;
         }
 
