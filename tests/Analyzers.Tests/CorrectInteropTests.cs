@@ -384,7 +384,15 @@ static void L(int n) { var p = Marshal.AllocHGlobal(n); Native.fill(p, n); Close
 [DllImport(""native"")] static extern int widget_create(out IntPtr widget);
 [DllImport(""native"")] static extern void widget_free(IntPtr widget);
 static void ThrowIfFailed(int status) { if (status != 0) throw new InvalidOperationException(""native error "" + status); }
-static void Ensure(int status) { if (status == 0) return; Fail(status); }
+enum Status { Ok = 0, NotFound = -3 }
+static void Ensure(int status)
+{
+    if (status == (int)Status.Ok)
+    {
+        return;
+    }
+    Fail(status);
+}
 static void Fail(int status) => throw new InvalidOperationException(""native error "" + status);
 sealed class Widget : IDisposable
 {

@@ -171,7 +171,7 @@ namespace KLeakLint.Analyzers.Lowering
             var method = invocation.TargetMethod;
             var name = CalleeName(method);
             if (name == ThrowForFailedHResult && invocation.Arguments.Length > 0) return LowerThrowForFailedHResult(invocation, name);
-            if (discarded && GuardHelper.Of(method) is { } guard && GuardedArgument(invocation, guard) is { } checkedValue)
+            if (discarded && GuardHelper.Of(method, _graph.OriginalOperation.SemanticModel?.Compilation) is { } guard && GuardedArgument(invocation, guard) is { } checkedValue)
                 return LowerGuardedCall(invocation, guard, checkedValue);
             var acquire = _catalog.FindAcquire(name);
             var keepsResult = !discarded || acquire is { Location: ResourceLocation.ReturnValue, ReturnsArgument: null }

@@ -12,7 +12,8 @@ namespace KLeakLint.Analyzers.Lowering
     /// <c>static void Zero(int rc) { if (rc == 0) return; Fail(rc); }</c>. Wrappers call them right after a native
     /// call (<c>rc = create(out h); Check.Zero(rc);</c>); lowered as that comparison, the path where the helper throws
     /// is the one where the native call failed and handed out nothing, as with an inline <c>if (rc != 0) throw</c>.
-    /// Read on syntax only: the constant must be an integer literal.
+    /// Read on the helper's syntax: the constant is an integer literal, or a constant or enum member of this
+    /// compilation named by its type (<c>(int)ErrorCode.Ok</c>), looked up by name.
     /// </summary>
     internal sealed class GuardHelper
     {
@@ -27,13 +28,13 @@ namespace KLeakLint.Analyzers.Lowering
         public CompareOp DoesNothingWhen { get; }
         public long Constant { get; }
 
-        public static GuardHelper? Of(IMethodSymbol method)
+        public static GuardHelper? Of(IMethodSymbol method, Compilation? compilation)
         {
             if (!method.ReturnsVoid || method.IsVirtual || method.IsAbstract || method.IsOverride || method.IsAsync
                 || method.DeclaringSyntaxReferences.Length != 1) return null;
             if (method.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax { Body.Statements: { Count: > 0 } statements }) return null;
             if (statements[0] is not IfStatementSyntax { Else: null } check) return null;
-            if (Compared(check.Condition, method) is not var (ordinal, op, constant)) return null;
+            if (Compared(check.Condition, method, compilation) is not var (ordinal, op, constant)) return null;
             var exit = check.Statement is BlockSyntax { Statements.Count: 1 } block ? block.Statements[0] : check.Statement;
             // `if (rc == 0) return; ...`: nothing happens when the condition holds, whatever the rest does.
             if (exit is ReturnStatementSyntax { Expression: null }) return new GuardHelper(ordinal, op, constant);
@@ -43,12 +44,12 @@ namespace KLeakLint.Analyzers.Lowering
         }
 
         /// <summary><c>parameter op literal</c> (either way round) for a parameter passed by value.</summary>
-        private static (int Ordinal, CompareOp Op, long Constant)? Compared(ExpressionSyntax condition, IMethodSymbol method)
+        private static (int Ordinal, CompareOp Op, long Constant)? Compared(ExpressionSyntax condition, IMethodSymbol method, Compilation? compilation)
         {
             while (condition is ParenthesizedExpressionSyntax parenthesized) condition = parenthesized.Expression;
             if (condition is not BinaryExpressionSyntax binary || OperatorOf(binary.Kind()) is not CompareOp op) return null;
-            if (ParameterNamed(binary.Left, method) is int left && Literal(binary.Right) is long right) return (left, op, right);
-            if (ParameterNamed(binary.Right, method) is int r && Literal(binary.Left) is long l) return (r, op.Mirror(), l);
+            if (ParameterNamed(binary.Left, method) is int left && ConstantValue(binary.Right, compilation) is long right) return (left, op, right);
+            if (ParameterNamed(binary.Right, method) is int r && ConstantValue(binary.Left, compilation) is long l) return (r, op.Mirror(), l);
             return null;
         }
 
@@ -60,6 +61,29 @@ namespace KLeakLint.Analyzers.Lowering
         }
 
         private static bool IsInteger(SpecialType type) => type >= SpecialType.System_SByte && type <= SpecialType.System_Int64;
+
+        private static long? ConstantValue(ExpressionSyntax expression, Compilation? compilation)
+        {
+            while (expression is CastExpressionSyntax or ParenthesizedExpressionSyntax)
+                expression = expression is CastExpressionSyntax cast ? cast.Expression : ((ParenthesizedExpressionSyntax)expression).Expression;
+            return expression is MemberAccessExpressionSyntax member ? NamedConstant(member, compilation) : Literal(expression);
+        }
+
+        /// <summary><c>Type.Member</c>: the one type of that name in source with a constant member of that name.</summary>
+        private static long? NamedConstant(MemberAccessExpressionSyntax member, Compilation? compilation)
+        {
+            var typeName = member.Expression switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                MemberAccessExpressionSyntax qualified => qualified.Name.Identifier.ValueText,
+                _ => null,
+            };
+            if (compilation is null || typeName is null) return null;
+            var fields = compilation.GetSymbolsWithName(typeName, SymbolFilter.Type).OfType<INamedTypeSymbol>()
+                .SelectMany(t => t.GetMembers(member.Name.Identifier.ValueText)).OfType<IFieldSymbol>().Where(f => f.HasConstantValue).ToList();
+            if (fields.Count != 1 || fields[0].ConstantValue is not (int or long or short or sbyte or byte or ushort or uint)) return null;
+            return System.Convert.ToInt64(fields[0].ConstantValue, System.Globalization.CultureInfo.InvariantCulture);
+        }
 
         private static long? Literal(ExpressionSyntax expression)
         {
