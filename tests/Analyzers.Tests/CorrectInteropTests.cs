@@ -412,6 +412,23 @@ static Widget OpenChecked()
     Ensure(status);
     return new Widget(widget);
 }"),
+            // IntPtr.ToPointer() is the same address: returning it rewrapped, or freeing it, settles the allocation.
+            Case("memory_through_ToPointer", @"
+static unsafe IntPtr ToNative(string text)
+{
+    int length = System.Text.Encoding.UTF8.GetByteCount(text);
+    byte* bytes = (byte*)Marshal.AllocHGlobal(length + 1).ToPointer();
+    fixed (char* chars = text) System.Text.Encoding.UTF8.GetBytes(chars, text.Length, bytes, length);
+    bytes[length] = 0;
+    return new IntPtr(bytes);
+}
+static unsafe void Scratch(int size)
+{
+    var scratch = (byte*)Marshal.AllocHGlobal(size).ToPointer();
+    scratch[0] = 0;
+    Native.fill((IntPtr)scratch, size);
+    Marshal.FreeHGlobal((IntPtr)scratch);
+}"),
             // The native struct an interop struct wraps: returning the outer struct hands off what the inner one points to.
             Case("struct_in_struct_returned", @"
 struct NativeList { public IntPtr Items; public UIntPtr Count; }

@@ -171,6 +171,7 @@ namespace KLeakLint.Analyzers.Lowering
             var method = invocation.TargetMethod;
             var name = CalleeName(method);
             if (name == ThrowForFailedHResult && invocation.Arguments.Length > 0) return LowerThrowForFailedHResult(invocation, name);
+            if (IsToPointer(method) && invocation.Instance is { } number) return LowerSameNumber(number, into, invocation);
             if (discarded && GuardHelper.Of(method, _graph.OriginalOperation.SemanticModel?.Compilation) is { } guard && GuardedArgument(invocation, guard) is { } checkedValue)
                 return LowerGuardedCall(invocation, guard, checkedValue);
             var acquire = _catalog.FindAcquire(name);
@@ -183,6 +184,20 @@ namespace KLeakLint.Analyzers.Lowering
                 _current = Dead();
             }
             return result;
+        }
+
+        /// <summary><c>IntPtr.ToPointer()</c>: the same address as a pointer type, like a cast (<c>(byte*)Marshal.AllocHGlobal(n).ToPointer()</c>).</summary>
+        private static bool IsToPointer(IMethodSymbol method) =>
+            method.Name == "ToPointer" && method.Parameters.Length == 0
+            && method.ContainingType?.SpecialType is SpecialType.System_IntPtr or SpecialType.System_UIntPtr;
+
+        /// <summary>A call that gives back its receiver's value unchanged: the result holds what the receiver holds.</summary>
+        private Value LowerSameNumber(IOperation receiver, Place? into, IOperation call)
+        {
+            var value = LowerValue(receiver);
+            if (into is null) return value;
+            Emit(new AssignInstruction(into, value, _map.SpanOf(call.Syntax)));
+            return new Value.Read(into);
         }
 
         private const string ThrowForFailedHResult = "Marshal.ThrowExceptionForHR";
