@@ -379,6 +379,81 @@ static void J(string s) { var p = Make(s); if (p == IntPtr.Zero) return; Marshal
 static void K(int n) { var p = Marshal.AllocHGlobal(n); var q = Marshal.AllocHGlobal(n); FreeChecked(q); FreeChecked(p); }
 static void Close(IntPtr p, bool owned) { if (owned) Marshal.FreeHGlobal(p); }
 static void L(int n) { var p = Marshal.AllocHGlobal(n); Native.fill(p, n); Close(p, owned: true); }"),
+            // Status checks in a helper: they throw only when the native call failed and handed out nothing.
+            Case("status_checked_by_helper", @"
+[DllImport(""native"")] static extern int widget_create(out IntPtr widget);
+[DllImport(""native"")] static extern void widget_free(IntPtr widget);
+static void ThrowIfFailed(int status) { if (status != 0) throw new InvalidOperationException(""native error "" + status); }
+enum Status { Ok = 0, NotFound = -3 }
+static void Ensure(int status)
+{
+    if (status == (int)Status.Ok)
+    {
+        return;
+    }
+    Fail(status);
+}
+static void Fail(int status) => throw new InvalidOperationException(""native error "" + status);
+sealed class Widget : IDisposable
+{
+    private IntPtr _handle;
+    public Widget(IntPtr handle) { _handle = handle; }
+    public void Dispose() { if (_handle != IntPtr.Zero) widget_free(_handle); _handle = IntPtr.Zero; }
+}
+static Widget Open()
+{
+    int status = widget_create(out var widget);
+    ThrowIfFailed(status);
+    return new Widget(widget);
+}
+static Widget OpenChecked()
+{
+    var status = widget_create(out IntPtr widget);
+    Ensure(status);
+    return new Widget(widget);
+}"),
+            // IntPtr.ToPointer() is the same address: returning it rewrapped, or freeing it, settles the allocation.
+            Case("memory_through_ToPointer", @"
+static unsafe IntPtr ToNative(string text)
+{
+    int length = System.Text.Encoding.UTF8.GetByteCount(text);
+    byte* bytes = (byte*)Marshal.AllocHGlobal(length + 1).ToPointer();
+    fixed (char* chars = text) System.Text.Encoding.UTF8.GetBytes(chars, text.Length, bytes, length);
+    bytes[length] = 0;
+    return new IntPtr(bytes);
+}
+static unsafe void Scratch(int size)
+{
+    var scratch = (byte*)Marshal.AllocHGlobal(size).ToPointer();
+    scratch[0] = 0;
+    Native.fill((IntPtr)scratch, size);
+    Marshal.FreeHGlobal((IntPtr)scratch);
+}"),
+            // The native struct an interop struct wraps: returning the outer struct hands off what the inner one points to.
+            Case("struct_in_struct_returned", @"
+struct NativeList { public IntPtr Items; public UIntPtr Count; }
+struct OwnedList : IDisposable
+{
+    public NativeList List;
+    public static OwnedList Create(int count)
+    {
+        var owned = new OwnedList();
+        owned.List.Items = Marshal.AllocHGlobal(checked(IntPtr.Size * count));
+        owned.List.Count = (UIntPtr)count;
+        return owned;
+    }
+    public void Dispose() { if (List.Items != IntPtr.Zero) Marshal.FreeHGlobal(List.Items); List.Items = IntPtr.Zero; }
+}
+static void Send(int count)
+{
+    var list = new OwnedList();
+    try
+    {
+        list = OwnedList.Create(count);
+        Native.fill(list.List.Items, count);
+    }
+    finally { list.Dispose(); }
+}"),
         };
 
         private static object[] Case(string name, string members) =>

@@ -26,6 +26,23 @@ class C
 }", Diagnostic("KL0101").WithLocation(0).WithLocation(1));
 
         [Fact]
+        public Task Status_check_helper_on_another_value_still_throws_with_the_handle_held() => Analyze(@"
+class C
+{
+    [DllImport(""native"")] static extern int widget_create(out IntPtr widget);
+    [DllImport(""native"")] static extern void widget_free(IntPtr widget);
+    [DllImport(""native"")] static extern int widget_start(IntPtr widget);
+    static void ThrowIfFailed(int status) { if (status != 0) throw new InvalidOperationException(); }
+    static IntPtr Run()
+    {
+        if ({|#1:widget_create(out var widget)|} != 0) return IntPtr.Zero;
+        int started = widget_start(widget);
+        {|#0:ThrowIfFailed(started)|};
+        return widget;
+    }
+}", Diagnostic("KL0101").WithLocation(0).WithLocation(1));
+
+        [Fact]
         public Task Throw_statement_between_acquire_and_release() => Analyze(@"
 class C
 {

@@ -27,6 +27,18 @@ class C
 }", Diagnostic("KL0001").WithLocation(0).WithLocation(1));
 
         [Fact]
+        public Task Memory_used_through_ToPointer_still_leaks() => Analyze(@"
+unsafe class C
+{
+    static int Peek(int n)
+    {
+        byte* p = (byte*){|#1:Marshal.AllocHGlobal(n)|}.ToPointer();
+        p[0] = 1;
+        {|#0:return p[0];|}
+    }
+}", Diagnostic("KL0001").WithLocation(0).WithLocation(1));
+
+        [Fact]
         public Task Bare_return_in_a_void_method_is_the_exit_reported() => Analyze(@"
 class C
 {

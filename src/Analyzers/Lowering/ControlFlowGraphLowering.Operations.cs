@@ -20,6 +20,9 @@ namespace KLeakLint.Analyzers.Lowering
         /// <summary>Struct fields copied one by one on assignment; a bigger struct is copied as one value.</summary>
         private const int MaxCopiedFields = 16;
 
+        /// <summary>Levels of nested structs whose fields a copy follows; deeper ones are copied as one value.</summary>
+        private const int MaxNestedStructs = 3;
+
         private readonly Dictionary<CaptureId, Place> _captures = new Dictionary<CaptureId, Place>();
 
         /// <summary>
@@ -168,6 +171,9 @@ namespace KLeakLint.Analyzers.Lowering
             var method = invocation.TargetMethod;
             var name = CalleeName(method);
             if (name == ThrowForFailedHResult && invocation.Arguments.Length > 0) return LowerThrowForFailedHResult(invocation, name);
+            if (IsToPointer(method) && invocation.Instance is { } number) return LowerSameNumber(number, into, invocation);
+            if (discarded && GuardHelper.Of(method, _graph.OriginalOperation.SemanticModel?.Compilation) is { } guard && GuardedArgument(invocation, guard) is { } checkedValue)
+                return LowerGuardedCall(invocation, guard, checkedValue);
             var acquire = _catalog.FindAcquire(name);
             var keepsResult = !discarded || acquire is { Location: ResourceLocation.ReturnValue, ReturnsArgument: null }
                 || acquire is null && TypeFacts.IsPointerLike(method.ReturnType);
@@ -178,6 +184,20 @@ namespace KLeakLint.Analyzers.Lowering
                 _current = Dead();
             }
             return result;
+        }
+
+        /// <summary><c>IntPtr.ToPointer()</c>: the same address as a pointer type, like a cast (<c>(byte*)Marshal.AllocHGlobal(n).ToPointer()</c>).</summary>
+        private static bool IsToPointer(IMethodSymbol method) =>
+            method.Name == "ToPointer" && method.Parameters.Length == 0
+            && method.ContainingType?.SpecialType is SpecialType.System_IntPtr or SpecialType.System_UIntPtr;
+
+        /// <summary>A call that gives back its receiver's value unchanged: the result holds what the receiver holds.</summary>
+        private Value LowerSameNumber(IOperation receiver, Place? into, IOperation call)
+        {
+            var value = LowerValue(receiver);
+            if (into is null) return value;
+            Emit(new AssignInstruction(into, value, _map.SpanOf(call.Syntax)));
+            return new Value.Read(into);
         }
 
         private const string ThrowForFailedHResult = "Marshal.ThrowExceptionForHR";
@@ -196,6 +216,33 @@ namespace KLeakLint.Analyzers.Lowering
             throws.Instructions.Add(new CallInstruction(null, name, values, span) { OnException = CurrentHandler() });
             throws.Terminator = new UnreachableTerminator(span);
             _current = returns;
+            return Value.Opaque;
+        }
+
+        /// <summary>The value a guard helper compares, when lowering it again for the call costs nothing (a variable or a constant).</summary>
+        private Value? GuardedArgument(IInvocationOperation invocation, GuardHelper guard)
+        {
+            var argument = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == guard.ParameterOrdinal)?.Value;
+            if (argument is null || argument is IConversionOperation { OperatorMethod: not null }) return null;
+            var unconverted = argument is IConversionOperation conversion ? conversion.Operand : argument;
+            if (unconverted is not (ILocalReferenceOperation or IParameterReferenceOperation or ILiteralOperation)) return null;
+            return LowerValue(argument);
+        }
+
+        /// <summary>
+        /// A call to a <see cref="GuardHelper"/>: where the helper does nothing the call is left out, elsewhere it is
+        /// made as any call (with its exception edge), so the engine sees which values the throwing path carries.
+        /// </summary>
+        private Value LowerGuardedCall(IInvocationOperation invocation, GuardHelper guard, Value checkedValue)
+        {
+            var span = _map.SpanOf(invocation.Syntax);
+            var calls = _function.NewBlock();
+            var after = _function.NewBlock();
+            _current.Terminator = new BranchTerminator(new Condition.Compare(checkedValue, guard.DoesNothingWhen, guard.Constant), after, calls, span);
+            _current = calls;
+            LowerCall(invocation.TargetMethod, CalleeName(invocation.TargetMethod), invocation.Instance, invocation.Arguments, invocation, null, keepsResult: false);
+            _current.Terminator = new GotoTerminator(after, span);
+            _current = after;
             return Value.Opaque;
         }
 
@@ -422,25 +469,54 @@ namespace KLeakLint.Analyzers.Lowering
 
         /// <summary>
         /// A struct copy copies its fields: the engine keys values by access path, so <c>s = t</c> alone would leave
-        /// <c>s.Buffer</c> unknown while <c>t.Buffer</c> still holds the resource.
+        /// <c>s.Buffer</c> unknown while <c>t.Buffer</c> still holds the resource. Fields of nested structs count too
+        /// (<c>s.Array.Items</c>: interop structs wrap the native struct they marshal).
         /// </summary>
         private void CopyStructFields(Place target, Value value, ITypeSymbol? type, SourceSpan span)
         {
             if (value is not Value.Read source || !TypeFacts.IsUserStruct(type)) return;
-            foreach (var field in InstanceFields(type!))
-                Emit(new AssignInstruction(target.Field(field.Name), new Value.Read(source.Place.Field(field.Name)), span));
+            foreach (var path in FieldPaths(type!))
+                Emit(new AssignInstruction(Follow(target, path), new Value.Read(Follow(source.Place, path)), span));
         }
 
-        /// <summary>A struct returned by value hands off the resources its fields hold.</summary>
+        /// <summary>A struct returned by value hands off the resources its fields, and its nested structs' fields, hold.</summary>
         private void HandOffFieldsOfReturnedStruct(IOperation returned, Value value, SourceSpan span)
         {
             if (value is not Value.Read source || !TypeFacts.IsUserStruct(returned.Type)) return;
-            foreach (var field in InstanceFields(returned.Type!))
-                Emit(new AssignInstruction(Heap, new Value.Read(source.Place.Field(field.Name)), span));
+            foreach (var path in FieldPaths(returned.Type!))
+                Emit(new AssignInstruction(Heap, new Value.Read(Follow(source.Place, path)), span));
         }
 
-        private static IEnumerable<IFieldSymbol> InstanceFields(ITypeSymbol type) =>
-            type.GetMembers().OfType<IFieldSymbol>().Where(f => !f.IsStatic && !f.IsConst).Take(MaxCopiedFields);
+        /// <summary>
+        /// The instance fields of a struct as paths, followed by the fields of each nested user struct;
+        /// at most <see cref="MaxCopiedFields"/> paths and <see cref="MaxNestedStructs"/> levels, so a wide or deep
+        /// struct costs a bounded number of instructions per copy.
+        /// </summary>
+        private static List<IReadOnlyList<string>> FieldPaths(ITypeSymbol type)
+        {
+            var paths = new List<IReadOnlyList<string>>();
+            AddFieldPaths(type, new List<string>(), paths);
+            return paths;
+        }
+
+        private static void AddFieldPaths(ITypeSymbol type, List<string> prefix, List<IReadOnlyList<string>> paths)
+        {
+            foreach (var field in type.GetMembers().OfType<IFieldSymbol>().Where(f => !f.IsStatic && !f.IsConst))
+            {
+                if (paths.Count >= MaxCopiedFields) return;
+                prefix.Add(field.Name);
+                // The nested struct as a whole too: a call's result stored there is one value.
+                paths.Add(prefix.ToArray());
+                if (prefix.Count < MaxNestedStructs && TypeFacts.IsUserStruct(field.Type)) AddFieldPaths(field.Type, prefix, paths);
+                prefix.RemoveAt(prefix.Count - 1);
+            }
+        }
+
+        private static Place Follow(Place place, IReadOnlyList<string> path)
+        {
+            foreach (var name in path) place = place.Field(name);
+            return place;
+        }
 
         private void HandOff(Value value, SyntaxNode syntax)
         {
