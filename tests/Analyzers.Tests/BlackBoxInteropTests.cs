@@ -35,7 +35,7 @@ namespace KLeakLint.Analyzers.Tests
         public Task Each_buggy_method_gets_its_diagnostic_and_no_other_method_any(string file)
         {
             var source = File.ReadAllText(Path.Combine(Folder, file));
-            var test = new AllAnalyzersTest { TestCode = source };
+            var test = new Verify.AllAnalyzersTest { TestCode = source };
             test.ExpectedDiagnostics.AddRange(Expected(source));
             return test.RunAsync();
         }
@@ -49,15 +49,6 @@ namespace KLeakLint.Analyzers.Tests
                     result = result.WithLocation(int.Parse(marker, System.Globalization.CultureInfo.InvariantCulture));
                 yield return result;
             }
-        }
-
-        /// <summary>Every DiagnosticAnalyzer the analyzer assembly ships.</summary>
-        internal sealed class AllAnalyzersTest : Verify.AnalyzerTest<ResourceLeakAnalyzer>
-        {
-            protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() =>
-                typeof(ResourceLeakAnalyzer).Assembly.GetTypes()
-                    .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract)
-                    .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!);
         }
     }
 }

@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -35,6 +38,15 @@ namespace KLeakLint.Analyzers.Tests
         }
 
         public sealed class AnalyzerTest : AnalyzerTest<ResourceLeakAnalyzer> { }
+
+        /// <summary>Every DiagnosticAnalyzer the analyzer assembly ships, not only the one named in the type.</summary>
+        public sealed class AllAnalyzersTest : AnalyzerTest<ResourceLeakAnalyzer>
+        {
+            protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() =>
+                typeof(ResourceLeakAnalyzer).Assembly.GetTypes()
+                    .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract)
+                    .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!);
+        }
 
         public class AnalyzerTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> where TAnalyzer : DiagnosticAnalyzer, new()
         {
