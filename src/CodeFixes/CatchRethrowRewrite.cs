@@ -57,19 +57,13 @@ namespace KLeakLint.CodeFixes
             });
 
         /// <summary>The value is the resource itself, or an object or tuple made with it as one of its parts.</summary>
-        private static bool Mentions(ExpressionSyntax expression, LeakedResource resource, SemanticModel model, CancellationToken cancellation)
-        {
-            while (expression is ParenthesizedExpressionSyntax || expression is CastExpressionSyntax)
-                expression = expression is CastExpressionSyntax cast ? cast.Expression : ((ParenthesizedExpressionSyntax)expression).Expression;
-            return expression switch
+        private static bool Mentions(ExpressionSyntax expression, LeakedResource resource, SemanticModel model, CancellationToken cancellation) =>
+            resource.IsHolder(expression, model, cancellation) || LeakedResource.Unwrapped(expression) switch
             {
-                IdentifierNameSyntax name => name.Identifier.ValueText == resource.Holder.Name
-                    && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellation).Symbol, resource.Holder),
                 BaseObjectCreationExpressionSyntax { ArgumentList: { } arguments } => arguments.Arguments.Any(a => Mentions(a.Expression, resource, model, cancellation)),
                 TupleExpressionSyntax tuple => tuple.Arguments.Any(a => Mentions(a.Expression, resource, model, cancellation)),
                 _ => false,
             };
-        }
 
         private static bool DeclaredAndUsedLater(IEnumerable<StatementSyntax> span, IEnumerable<StatementSyntax> after)
         {

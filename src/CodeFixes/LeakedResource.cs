@@ -85,6 +85,18 @@ namespace KLeakLint.CodeFixes
             return released is not null && SymbolEqualityComparer.Default.Equals(SymbolOf(released, model, cancellation), Holder);
         }
 
+        /// <summary>The expression, parentheses and casts aside, is the holder itself (<c>p</c>, <c>(IntPtr)p</c>).</summary>
+        public bool IsHolder(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellation) =>
+            Unwrapped(expression) is IdentifierNameSyntax name && name.Identifier.ValueText == Holder.Name
+            && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellation).Symbol, Holder);
+
+        public static ExpressionSyntax Unwrapped(ExpressionSyntax expression)
+        {
+            while (expression is ParenthesizedExpressionSyntax || expression is CastExpressionSyntax)
+                expression = expression is CastExpressionSyntax cast ? cast.Expression : ((ParenthesizedExpressionSyntax)expression).Expression;
+            return expression;
+        }
+
         /// <summary>The holder is a variable in scope at the position (an exit in another block may not see it).</summary>
         public bool IsVisibleAt(int position, SemanticModel model) =>
             model.LookupSymbols(position, name: Holder.Name).Any(s => SymbolEqualityComparer.Default.Equals(s, Holder));

@@ -85,15 +85,7 @@ namespace KLeakLint.CodeFixes
         /// <summary><c>return p;</c> or <c>x = p;</c>: the resource leaves the method's hands on that path.</summary>
         private static bool HandsOff(StatementSyntax statement, LeakedResource resource, SemanticModel model, CancellationToken cancellation) =>
             statement.DescendantNodesAndSelf().Any(node =>
-                node is ReturnStatementSyntax { Expression: { } value } && Names(value, resource, model, cancellation)
-                || node is AssignmentExpressionSyntax assignment && Names(assignment.Right, resource, model, cancellation));
-
-        private static bool Names(ExpressionSyntax expression, LeakedResource resource, SemanticModel model, CancellationToken cancellation)
-        {
-            while (expression is ParenthesizedExpressionSyntax || expression is CastExpressionSyntax)
-                expression = expression is CastExpressionSyntax cast ? cast.Expression : ((ParenthesizedExpressionSyntax)expression).Expression;
-            return expression is IdentifierNameSyntax name && name.Identifier.ValueText == resource.Holder.Name
-                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellation).Symbol, resource.Holder);
-        }
+                node is ReturnStatementSyntax { Expression: { } value } && resource.IsHolder(value, model, cancellation)
+                || node is AssignmentExpressionSyntax assignment && resource.IsHolder(assignment.Right, model, cancellation));
     }
 }
