@@ -26,8 +26,11 @@ namespace KLeakLint.Analyzers
         private readonly SpecCatalog _catalog;
         private readonly HashSet<string> _names = new HashSet<string>(StringComparer.Ordinal);
         private readonly List<string> _prefixes = new List<string>();
-        private readonly ConcurrentDictionary<string, bool> _pairedInSource = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        // What each name called in the compilation is, decided once: a body has a dozen calls and a program a few hundred
+        // distinct names, so after the first bodies every look-up is a hit (docs/bench.md).
+        private readonly ConcurrentDictionary<string, bool> _paired = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, bool> _wrapperNamed = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, bool> _constructorPaired = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<IMethodSymbol, bool> _wrappers = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
 
         /// <summary>
@@ -93,28 +96,32 @@ namespace KLeakLint.Analyzers
 
         private bool CallsPaired(SyntaxNode body, bool throughWrappers)
         {
+            // By kind, not by type: one integer compared per node instead of a type test per case, on every node of every
+            // body of the program.
             foreach (var node in body.DescendantNodes())
             {
-                switch (node)
+                switch ((SyntaxKind)node.RawKind)
                 {
-                    case InvocationExpressionSyntax invocation:
-                        if (CalledName(invocation.Expression) is not { } name || IsPaired(name) || throughWrappers && WrapperNamed(name)) return true;
+                    case SyntaxKind.InvocationExpression:
+                        var name = CalledName(((InvocationExpressionSyntax)node).Expression);
+                        if (name is null || IsPaired(name) || throughWrappers && WrapperNamed(name)) return true;
                         break;
-                    case ObjectCreationExpressionSyntax creation:
+                    case SyntaxKind.ObjectCreationExpression:
                         // A type alias (`using Handle = ...`) hides the type's own name.
-                        if (_constructorsMayBePaired && (RightmostName(creation.Type) is not { } type || _names.Contains(type + ConstructorSuffix)
-                            || ConstructorPairedInSource(type) || HasTypeAlias(creation))) return true;
+                        if (_constructorsMayBePaired && (RightmostName(((ObjectCreationExpressionSyntax)node).Type) is not { } type
+                            || ConstructorPaired(type) || HasTypeAlias(node))) return true;
                         break;
-                    case ImplicitObjectCreationExpressionSyntax:
+                    case SyntaxKind.ImplicitObjectCreationExpression:
                         if (_constructorsMayBePaired) return true;
                         break;
-                    case ElementAccessExpressionSyntax or ElementBindingExpressionSyntax:
+                    case SyntaxKind.ElementAccessExpression:
+                    case SyntaxKind.ElementBindingExpression:
                         if (_indexersMayBePaired) return true;
                         break;
-                    case InitializerExpressionSyntax { RawKind: (int)SyntaxKind.CollectionInitializerExpression }:
+                    case SyntaxKind.CollectionInitializerExpression:
                         if (IsPaired("Add")) return true;
                         break;
-                    case QueryExpressionSyntax:
+                    case SyntaxKind.QueryExpression:
                         // Its calls (Select, Where, ...) are named by the clauses; rare in interop code.
                         return true;
                 }
@@ -122,22 +129,46 @@ namespace KLeakLint.Analyzers
             return false;
         }
 
-        private bool WrapperNamed(string name) =>
-            _wrapperNamed.GetOrAdd(name, n => _compilation.ContainsSymbolsWithName(n, SymbolFilter.Member)
-                && _compilation.GetSymbolsWithName(n, SymbolFilter.Member).OfType<IMethodSymbol>().Any(IsWrapper));
+        private bool WrapperNamed(string name)
+        {
+            if (_wrapperNamed.TryGetValue(name, out var known)) return known;
+            var wrapper = _compilation.ContainsSymbolsWithName(name, SymbolFilter.Member)
+                && _compilation.GetSymbolsWithName(name, SymbolFilter.Member).OfType<IMethodSymbol>().Any(IsWrapper);
+            _wrapperNamed.TryAdd(name, wrapper);
+            return wrapper;
+        }
 
-        private bool IsPaired(string name) =>
-            _names.Contains(name) || _prefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal)) || MethodPairedInSource(name);
+        /// <summary>
+        /// A name the catalog pairs, or a source method of that name that attributes, its P/Invoke entry point or its
+        /// P/Invoke name's verb pair.
+        /// </summary>
+        private bool IsPaired(string name)
+        {
+            if (_paired.TryGetValue(name, out var known)) return known;
+            var paired = _names.Contains(name) || HasPairedPrefix(name)
+                || _compilation.ContainsSymbolsWithName(name, SymbolFilter.Member)
+                    && _compilation.GetSymbolsWithName(name, SymbolFilter.Member).OfType<IMethodSymbol>().Any(m => CatalogCalls.Pairs(m, _catalog));
+            _paired.TryAdd(name, paired);
+            return paired;
+        }
 
-        /// <summary>A source method of that name that attributes, its P/Invoke entry point or its P/Invoke name's verb pair.</summary>
-        private bool MethodPairedInSource(string name) =>
-            _pairedInSource.GetOrAdd(name, n => _compilation.ContainsSymbolsWithName(n, SymbolFilter.Member)
-                && _compilation.GetSymbolsWithName(n, SymbolFilter.Member).OfType<IMethodSymbol>().Any(m => CatalogCalls.Pairs(m, _catalog)));
+        private bool HasPairedPrefix(string name)
+        {
+            foreach (var prefix in _prefixes)
+                if (name.StartsWith(prefix, StringComparison.Ordinal)) return true;
+            return false;
+        }
 
-        private bool ConstructorPairedInSource(string typeName) =>
-            _pairedInSource.GetOrAdd(typeName + ConstructorSuffix, _ => _compilation.ContainsSymbolsWithName(typeName, SymbolFilter.Type)
+        /// <summary>A constructor of a type of that name the catalog pairs, or one that attributes pair.</summary>
+        private bool ConstructorPaired(string typeName)
+        {
+            if (_constructorPaired.TryGetValue(typeName, out var known)) return known;
+            var paired = _names.Contains(typeName + ConstructorSuffix) || _compilation.ContainsSymbolsWithName(typeName, SymbolFilter.Type)
                 && _compilation.GetSymbolsWithName(typeName, SymbolFilter.Type).OfType<INamedTypeSymbol>()
-                    .Any(t => t.InstanceConstructors.Any(c => CatalogCalls.Pairs(c, _catalog))));
+                    .Any(t => t.InstanceConstructors.Any(c => CatalogCalls.Pairs(c, _catalog)));
+            _constructorPaired.TryAdd(typeName, paired);
+            return paired;
+        }
 
         private static bool HasTypeAlias(SyntaxNode node) =>
             node.SyntaxTree.GetRoot().DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)

@@ -31,7 +31,9 @@ namespace KLeakLint.Core.Engine
         public HashSet<string> TouchedFields { get; private set; } = new HashSet<string>(StringComparer.Ordinal);
 
         /// <summary>The branches, gotos and events of this path, for the notes of a finding. Not part of the state's identity.</summary>
-        public List<PathNote> Trail { get; private set; } = new List<PathNote>();
+        public PathTrail Trail { get; private set; } = PathTrail.Empty;
+
+        public void Note(PathNote note) => Trail = Trail.Add(note);
 
         /// <summary>The exception this path is carrying (C#), for the finding where it leaves the function. Not part of the state's identity.</summary>
         public RaisedException? Exception { get; set; }
@@ -40,10 +42,11 @@ namespace KLeakLint.Core.Engine
         {
             Resources = new Dictionary<int, Resource>(Resources),
             Values = new Dictionary<Place, SymbolicValue>(Values),
-            Objects = new Dictionary<Place, int>(Objects),
-            Trail = new List<PathNote>(Trail),
-            ConditionFacts = new Dictionary<string, bool>(ConditionFacts, StringComparer.Ordinal),
-            TouchedFields = new HashSet<string>(TouchedFields, StringComparer.Ordinal),
+            // Most states have no objects, condition facts or touched fields: an empty collection is made, not copied.
+            Objects = Objects.Count == 0 ? new Dictionary<Place, int>() : new Dictionary<Place, int>(Objects),
+            Trail = Trail,
+            ConditionFacts = ConditionFacts.Count == 0 ? new Dictionary<string, bool>(StringComparer.Ordinal) : new Dictionary<string, bool>(ConditionFacts, StringComparer.Ordinal),
+            TouchedFields = TouchedFields.Count == 0 ? new HashSet<string>(StringComparer.Ordinal) : new HashSet<string>(TouchedFields, StringComparer.Ordinal),
             Exception = Exception,
         };
 

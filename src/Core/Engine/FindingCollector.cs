@@ -105,7 +105,7 @@ namespace KLeakLint.Core.Engine
             if (_findings.ContainsKey(key)) return;
             var firstNote = resource is null ? 0 : Math.Min(resource.TrailIndex, state.Trail.Count);
             // A branch passed several times (a loop) is explained by its last outcome.
-            var trail = state.Trail.Skip(firstNote).ToList();
+            var trail = state.Trail.From(firstNote);
             var notes = trail.Where((n, i) => !trail.Skip(i + 1).Any(later => later.Span == n.Span)).ToList();
             if (notes.Count > _maxNotes) notes = notes.Skip(notes.Count - _maxNotes).ToList();
             var acquire = resource is null || resource.ParameterIndex is not null || resource.AcquiredAt.Line == 0

@@ -16,7 +16,7 @@ namespace KLeakLint.Core.Engine
             switch (block.Terminator)
             {
                 case GotoTerminator g:
-                    if (g.Label is not null) state.Trail.Add(new PathNote(g.Span, "jumping to '" + g.Label + "'"));
+                    if (g.Label is not null) state.Note(new PathNote(g.Span, "jumping to '" + g.Label + "'"));
                     next.Add((g.Target, state));
                     break;
 
@@ -24,12 +24,12 @@ namespace KLeakLint.Core.Engine
                     var whenTrue = state.Clone();
                     if (Refine(b.Condition, whenTrue, outcome: true))
                     {
-                        whenTrue.Trail.Add(new PathNote(b.Span, Explain(b.Condition, true)));
+                        whenTrue.Note(new PathNote(b.Span, Explain(b.Condition, true)));
                         next.Add((b.WhenTrue, whenTrue));
                     }
                     if (Refine(b.Condition, state, outcome: false))
                     {
-                        state.Trail.Add(new PathNote(b.Span, Explain(b.Condition, false)));
+                        state.Note(new PathNote(b.Span, Explain(b.Condition, false)));
                         next.Add((b.WhenFalse, state));
                     }
                     break;
@@ -40,12 +40,12 @@ namespace KLeakLint.Core.Engine
                     {
                         if (known is not null && c.Value is long v && v != known.Value) continue;
                         var branch = state.Clone();
-                        branch.Trail.Add(new PathNote(s.Span, c.Value is long cv ? "taking case " + cv : "taking the default case"));
+                        branch.Note(new PathNote(s.Span, c.Value is long cv ? "taking case " + cv : "taking the default case"));
                         next.Add((c.Target, branch));
                     }
                     if (!s.Cases.Any(c => c.Value is null) && (known is null || !s.Cases.Any(c => c.Value == known.Value)))
                     {
-                        state.Trail.Add(new PathNote(s.Span, "no case matches"));
+                        state.Note(new PathNote(s.Span, "no case matches"));
                         next.Add((s.Otherwise, state));
                     }
                     break;

@@ -30,7 +30,7 @@ namespace KLeakLint.Core.Engine
             var thrown = state.Clone();
             var source = call.ExceptionSource ?? call.Callee + "()";
             thrown.Exception = new RaisedException(call.Span, source + " throws");
-            thrown.Trail.Add(new PathNote(call.Span, "if " + source + " throws"));
+            thrown.Note(new PathNote(call.Span, "if " + source + " throws"));
             return thrown;
         }
 
@@ -42,7 +42,7 @@ namespace KLeakLint.Core.Engine
             if (exception != state.Exception)
             {
                 state.Exception = exception;
-                state.Trail.Add(new PathNote(t.Span, "throwing an exception"));
+                state.Note(new PathNote(t.Span, "throwing an exception"));
             }
             if (t.Handler is not null)
             {
