@@ -9,6 +9,7 @@ using KLeakLint.Core.Specs;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace KLeakLint.Analyzers
 {
@@ -45,6 +46,8 @@ namespace KLeakLint.Analyzers
         /// <summary>Some indexer may be paired; <c>x[i]</c> names none.</summary>
         private readonly bool _indexersMayBePaired;
 
+        private readonly TextPrefilter _text;
+
         public CalledNameFilter(Compilation compilation, SpecCatalog catalog)
         {
             _compilation = compilation;
@@ -63,6 +66,7 @@ namespace KLeakLint.Analyzers
             _constructorsMayBePaired = sourceDeclaresAttributes || _names.Any(n => n.EndsWith(ConstructorSuffix, StringComparison.Ordinal));
             _indexersMayBePaired = _names.Any(n => n.StartsWith("get_", StringComparison.Ordinal)) || _prefixes.Any(p => "get_".StartsWith(p, StringComparison.Ordinal) || p.StartsWith("get_", StringComparison.Ordinal))
                 || sourceDeclaresAttributes && compilation.ContainsSymbolsWithName(WellKnownMemberNames.Indexer, SymbolFilter.Member);
+            _text = new TextPrefilter(MattersInText, bracketsMatter: _indexersMayBePaired, bracesMatter: IsPaired("Add"));
         }
 
         /// <summary>
@@ -83,7 +87,33 @@ namespace KLeakLint.Analyzers
         /// Whether the body may call something paired, directly or through a wrapper of this compilation (see
         /// <see cref="IsWrapper"/>): false only when it certainly does not.
         /// </summary>
-        public bool MayCallPaired(SyntaxNode body) => _metadataMayDeclarePairs || CallsPaired(body, throughWrappers: true);
+        public bool MayCallPaired(SyntaxNode body) =>
+            _metadataMayDeclarePairs || _text.MayMatter(body.SyntaxTree.GetText(), CodeSpan(body)) && CallsPaired(body, throughWrappers: true);
+
+        /// <summary>
+        /// Where a declaration's code is: after its parameter list (a constructor's initializer calls too) or its accessor
+        /// keyword. Not its own name, which would make every method look like a possible wrapper of itself.
+        /// </summary>
+        private static TextSpan CodeSpan(SyntaxNode declaration)
+        {
+            int start = declaration switch
+            {
+                BaseMethodDeclarationSyntax method => method.ParameterList.Span.End,
+                AccessorDeclarationSyntax accessor => accessor.Keyword.Span.End,
+                _ => declaration.SpanStart,
+            };
+            return TextSpan.FromBounds(start, declaration.Span.End);
+        }
+
+        /// <summary>
+        /// An identifier that sends a body from <see cref="TextPrefilter"/> on to the syntax walk: a name
+        /// <see cref="CallsPaired"/> would stop at, <c>new</c> when a constructor may be paired, <c>from</c> (a query).
+        /// </summary>
+        private bool MattersInText(string identifier) =>
+            IsPaired(identifier) || WrapperNamed(identifier) || identifier == "new" && _constructorsMayBePaired || identifier == "from";
+
+        /// <summary>The syntax walk alone, without <see cref="TextPrefilter"/> before it (for tests that compare the two).</summary>
+        internal bool CallsPairedBySyntax(SyntaxNode body) => _metadataMayDeclarePairs || CallsPaired(body, throughWrappers: true);
 
         /// <summary>
         /// A method of this compilation whose summary its callers use (<see cref="Wrappers"/>) and whose body calls

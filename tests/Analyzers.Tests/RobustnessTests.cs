@@ -48,7 +48,7 @@ namespace KLeakLint.Analyzers.Tests
             "static int M{0}(int a) {{ var p = new Point{0} {{ X = a }}; p.Y = p.X; var q = p with {{ X = 2 }}; return q.X + p.Y; }} record struct Point{0} {{ public int X; public int Y; }}",
         };
 
-        private static string Generate(int methods)
+        internal static string Generate(int methods)
         {
             var source = new StringBuilder("using System.Collections.Generic;\nusing System.Linq;\npartial class Generated\n{\n");
             source.AppendLine("    static readonly object Gate = new object();");
