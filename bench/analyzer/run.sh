@@ -4,29 +4,33 @@
 #
 #   bash bench/analyzer/run.sh [--methods N] [--runs R] [--out DIR] [--no-build] [--shapes 0,3 | --allocating P] [--fresh-compiler]
 #
-# Two mixes by default: a typical wrapper library (3 % of the methods manage native memory by hand, the rest call
-# native code through SafeHandles, out parameters and marshalled strings) and an allocation-heavy one (generate.py's
-# nine shapes in turn, 5 of 9 allocating). --allocating P measures one mix with P percent allocating; --shapes one
-# with only some of generate.py's shapes (to see what one costs).
+# By default three measurements: a typical wrapper library (3 % of the methods manage native memory by hand, the rest
+# call native code through SafeHandles, out parameters and marshalled strings) built by a warm compiler server, then
+# an allocation-heavy one (generate.py's nine shapes in turn, 5 of 9 allocating) the same way, then the typical one
+# again with a new compiler process for every build, as a one-project CI build runs. --allocating P measures one mix
+# with P percent allocating; --shapes one with only some of generate.py's shapes (to see what one costs);
+# --fresh-compiler makes that one mix use a new compiler process for every build.
 #
-# Each configuration is compiled R times (default 3) from scratch (--no-incremental) and the fastest run counts.
+# Each configuration is compiled R times (default 5) from scratch (--no-incremental) and the fastest run counts.
 # Figures: the compiler's own report of the time spent in KLeakLint's analyzers (-p:ReportAnalyzer=true, from the csc
 # task's output at detailed verbosity) over the whole build, and the wall-clock difference between the builds with and
 # without them. Target: at most 5 % on the typical mix.
 #
-# By default the builds use the compiler server, as `dotnet build` does: the first build starts it and JIT-compiles
-# the analyzers, the fastest run is a warm one. --fresh-compiler runs a new compiler process for every build (the
-# analyzers are JIT-compiled in each) and adds the difference in CPU time (user + system of the whole build, from
-# /usr/bin/time; other load on a shared machine disturbs it least).
+# A warm compiler server is one in the state a developer's repeated builds leave it: before the runs that count, one
+# build without the analyzers and four with them. The runtime compiles the analyzers' code optimized (tier 1) only
+# after it has run it in a few builds; counted with DOTNET_JitStdOutFile, that happens in the fifth to seventh build
+# (docs/bench.md), so the fastest of the runs that count is one with optimized code. A fresh compiler JIT-compiles the analyzers in every build and runs them unoptimized; for it the
+# difference in CPU time is printed too (user + system of the whole build, from /usr/bin/time; other load on a shared
+# machine disturbs it least).
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 methods=5000
-runs=3
+runs=5
 out=/tmp/kleaklint-analyzer-bench
 build=true
 shapes=""
-server=true
+fresh_only=false
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --methods) methods="$2"; shift 2 ;;
@@ -35,7 +39,7 @@ while [[ $# -gt 0 ]]; do
         --no-build) build=false; shift ;;
         --shapes) shapes="$2"; shift 2 ;;
         --allocating) shapes="allocating=$2"; shift 2 ;;
-        --fresh-compiler) server=false; shift ;;
+        --fresh-compiler) fresh_only=true; shift ;;
         *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -74,7 +78,9 @@ PROJECT
 cd "$out"
 dotnet restore Bench.csproj -nologo -v quiet >/dev/null
 
-# One compile from scratch; sets WALL (seconds) and ANALYZER (seconds in KLeakLint's analyzers, 0 without them).
+# One compile from scratch, with the compiler server when $server is true; sets WALL (seconds), CPU (seconds of the
+# build's processes) and ANALYZER (seconds in KLeakLint's analyzers, 0 without them).
+server=true
 measure() {
     local with="$1" log="$out/build-$1-$2.log" start end
     /usr/bin/time -f '%e %U %S' -o "$out/time-$1-$2.txt" \
@@ -118,25 +124,33 @@ bench_mix() {
     echo "KLeakLint analyzer time (ReportAnalyzer): ${best_analyzer}s = ${share}% of the build"
     echo "wall-clock difference: ${delta}% of the build"
     if $server; then
-        echo "(CPU times leave out the compiler server's own process; run with --fresh-compiler for a CPU share)"
+        echo "(CPU times leave out the compiler server's own process: see the fresh-compiler figures for a CPU share)"
     else
         echo "CPU difference: ${cpu_share}% of the build's CPU time"
     fi
 }
 
-# One build each way first, not counted: the compiler server starts and JIT-compiles the compiler and the analyzers
-# (with --fresh-compiler each build does that again, and it counts).
-python3 "$repo/bench/analyzer/generate.py" "$out/src" "$methods" allocating=3
-measure false 0
-measure true 0
-echo "warm-up: one build each way, not counted (the one with the analyzers took ${WALL}s)"
+# Before the runs that count with a compiler server: one build without the analyzers and four with them, not counted
+# (the server starts, loads the analyzers and starts compiling their code optimized).
+warm_up() {
+    local r
+    python3 "$repo/bench/analyzer/generate.py" "$out/src" "$methods" allocating=3
+    server=true
+    measure false 0
+    for ((r = 1; r <= 4; r++)); do measure true 0; done
+    echo "warm-up: one build without the analyzers and four with them, not counted (the last took ${WALL}s)"
+}
 
 if [[ -n "$shapes" ]]; then
+    if $fresh_only; then server=false; else warm_up; fi
     bench_mix "methods: generate.py $shapes" "$shapes"
 else
+    warm_up
     # The mix of a wrapper library: in libgit2sharp's Proxy.cs, SkiaSharp's bindings and SQLitePCL.raw's provider
     # 1.5 % of the method bodies manage native memory by hand (docs/bench.md); 3 % rounds that up.
-    bench_mix "typical wrapper library: 3 % of the methods manage native memory by hand" "allocating=3"
+    bench_mix "typical wrapper library, warm compiler server: 3 % of the methods manage native memory by hand" "allocating=3"
     # Every other method allocates: a stress test, not what a project looks like.
-    bench_mix "allocation-heavy: 5 of 9 methods manage native memory by hand" ""
+    bench_mix "allocation-heavy, warm compiler server: 5 of 9 methods manage native memory by hand" ""
+    server=false
+    bench_mix "typical wrapper library, a new compiler process for every build" "allocating=3"
 fi
