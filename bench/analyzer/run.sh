@@ -11,7 +11,9 @@
 # with P percent allocating; --shapes one with only some of generate.py's shapes (to see what one costs);
 # --fresh-compiler makes that one mix use a new compiler process for every build.
 #
-# Each configuration is compiled R times (default 5) from scratch (--no-incremental) and the fastest run counts.
+# Each configuration is compiled R times (default 7) from scratch (--no-incremental) and the fastest run counts: on a
+# shared 2-core machine single builds vary by a third, and the analyzers' stopwatch time by up to four times, since it
+# counts waits for a core and pauses for other threads' garbage collections.
 # Figures: the compiler's own report of the time spent in KLeakLint's analyzers (-p:ReportAnalyzer=true, from the csc
 # task's output at detailed verbosity) over the whole build, and the wall-clock difference between the builds with and
 # without them. Target: at most 5 % on the typical mix.
@@ -26,7 +28,7 @@ set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 methods=5000
-runs=5
+runs=7
 out=/tmp/kleaklint-analyzer-bench
 build=true
 shapes=""

@@ -120,9 +120,15 @@ namespace KLeakLint.Analyzers
         /// something paired by name: a helper such as <c>AllocBuffer</c> or <c>FreeBuffer</c>. One level deep: a
         /// wrapper of a wrapper is not one. A method the catalog or its attributes pair is not one either: what they say wins.
         /// </summary>
-        public bool IsWrapper(IMethodSymbol method) =>
-            _wrappers.GetOrAdd(method.OriginalDefinition, m => Wrappers.Body(m) is { } body && CallsPaired(body, throughWrappers: false)
-                && !CatalogCalls.Pairs(m, _catalog));
+        public bool IsWrapper(IMethodSymbol method)
+        {
+            // Asked for every call of every analyzed body: a hit allocates nothing.
+            var definition = method.OriginalDefinition;
+            if (_wrappers.TryGetValue(definition, out var known)) return known;
+            var wrapper = Wrappers.Body(definition) is { } body && CallsPaired(body, throughWrappers: false) && !CatalogCalls.Pairs(definition, _catalog);
+            _wrappers.TryAdd(definition, wrapper);
+            return wrapper;
+        }
 
         private bool CallsPaired(SyntaxNode body, bool throughWrappers)
         {
