@@ -16,7 +16,7 @@
 # counts waits for a core and pauses for other threads' garbage collections.
 # Figures: the compiler's own report of the time spent in KLeakLint's analyzers (-p:ReportAnalyzer=true, from the csc
 # task's output at detailed verbosity) over the whole build, and the wall-clock difference between the builds with and
-# without them. Target: at most 5 % on the typical mix.
+# without them, fastest against fastest and as the median of each run's pair. Target: at most 5 % on the typical mix.
 #
 # A warm compiler server is one in the state a developer's repeated builds leave it: before the runs that count, one
 # build without the analyzers and four with them. The runtime compiles the analyzers' code optimized (tier 1) only
@@ -98,6 +98,11 @@ measure() {
 
 smaller() { [[ -z "$2" ]] || (( $(echo "$1 < $2" | bc) )); }
 
+# The median of the arguments, to two decimals. Each run builds without and then with the analyzers, so its difference
+# is taken under the same load: the median of those differences follows the machine's drift where the fastest of each
+# side may come from a quiet moment on one side only.
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.2f", m }'; }
+
 # One mix of methods: generates it, builds it R times each way, prints the figures.
 bench_mix() {
     local label="$1" generate_args="$2"
@@ -105,6 +110,7 @@ bench_mix() {
     python3 "$repo/bench/analyzer/generate.py" "$out/src" "$methods" $generate_args
     echo "== $label"
     local best_without="" best_with="" best_analyzer="" cpu_without="" cpu_with="" without without_cpu r
+    local wall_diffs=() cpu_diffs=()
     for ((r = 1; r <= runs; r++)); do
         measure false "$r"
         without="$WALL"; without_cpu="$CPU"
@@ -115,6 +121,8 @@ bench_mix() {
         smaller "$CPU" "$cpu_with" && cpu_with="$CPU"
         smaller "$ANALYZER" "$best_analyzer" && best_analyzer="$ANALYZER"
         echo "run $r: without analyzers ${without}s (${without_cpu}s CPU), with ${WALL}s (${CPU}s CPU; KLeakLint analyzer time ${ANALYZER}s)"
+        wall_diffs+=("$(echo "scale=4; 100 * ($WALL - $without) / $WALL" | bc)")
+        cpu_diffs+=("$(echo "scale=4; 100 * ($CPU - $without_cpu) / $CPU" | bc)")
     done
 
     local share delta cpu_share
@@ -124,11 +132,11 @@ bench_mix() {
     echo "methods: $methods, runs: $runs (fastest of each)"
     echo "build without analyzers: ${best_without}s wall, ${cpu_without}s CPU; with: ${best_with}s wall, ${cpu_with}s CPU"
     echo "KLeakLint analyzer time (ReportAnalyzer): ${best_analyzer}s = ${share}% of the build"
-    echo "wall-clock difference: ${delta}% of the build"
+    echo "wall-clock difference: ${delta}% of the build (fastest against fastest); median of the $runs paired runs: $(median "${wall_diffs[@]}")%"
     if $server; then
         echo "(CPU times leave out the compiler server's own process: see the fresh-compiler figures for a CPU share)"
     else
-        echo "CPU difference: ${cpu_share}% of the build's CPU time"
+        echo "CPU difference: ${cpu_share}% of the build's CPU time (fastest against fastest); median of the $runs paired runs: $(median "${cpu_diffs[@]}")%"
     fi
 }
 
