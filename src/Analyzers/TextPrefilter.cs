@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using Microsoft.CodeAnalysis.Text;
 
 namespace KLeakLint.Analyzers
@@ -96,14 +97,15 @@ namespace KLeakLint.Analyzers
 
         /// <summary>
         /// A predicate over names, decided once per distinct name and looked up by the characters themselves, so that
-        /// the thousands of identifiers of a program's bodies allocate nothing. Lock-free reads of an immutable table;
-        /// a new name copies it (a program has a few thousand distinct names).
+        /// the identifiers of a program's bodies allocate nothing after their first sight. Readers take no lock: a name
+        /// is added in place under the lock, its hash and verdict written before the name that publishes them, and a
+        /// table half full is replaced by one twice as large (comments and strings bring many distinct words).
         /// </summary>
         private sealed class NameVerdicts
         {
             private readonly Func<string, bool> _decide;
             private readonly object _gate = new object();
-            private volatile Table _table = new Table(256);
+            private volatile Table _table = new Table(1024);
 
             public NameVerdicts(Func<string, bool> decide) => _decide = decide;
 
@@ -114,7 +116,10 @@ namespace KLeakLint.Analyzers
                 var verdict = _decide(name);
                 lock (_gate)
                 {
-                    if (!_table.TryFind(chars, start, length, hash, out _)) _table = _table.With(name, hash, verdict);
+                    var table = _table;
+                    if (table.TryFind(chars, start, length, hash, out _)) return verdict;
+                    if (2 * (table.Count + 1) > table.Capacity) _table = table = table.Grown();
+                    table.Add(name, hash, verdict);
                 }
                 return verdict;
             }
@@ -124,7 +129,6 @@ namespace KLeakLint.Analyzers
                 private readonly string?[] _names;
                 private readonly uint[] _hashes;
                 private readonly bool[] _verdicts;
-                private int _count;
 
                 public Table(int capacity)
                 {
@@ -133,16 +137,14 @@ namespace KLeakLint.Analyzers
                     _verdicts = new bool[capacity];
                 }
 
-                private Table(Table from, int capacity) : this(capacity)
-                {
-                    for (int i = 0; i < from._names.Length; i++)
-                        if (from._names[i] is { } name) Put(name, from._hashes[i], from._verdicts[i]);
-                }
+                public int Count { get; private set; }
+
+                public int Capacity => _names.Length;
 
                 public bool TryFind(char[] chars, int start, int length, uint hash, out bool verdict)
                 {
                     int mask = _names.Length - 1;
-                    for (int at = (int)(hash & (uint)mask); _names[at] is { } name; at = (at + 1) & mask)
+                    for (int at = (int)(hash & (uint)mask); Volatile.Read(ref _names[at]) is { } name; at = (at + 1) & mask)
                     {
                         if (_hashes[at] == hash && name.Length == length && Same(name, chars, start))
                         {
@@ -154,23 +156,25 @@ namespace KLeakLint.Analyzers
                     return false;
                 }
 
-                /// <summary>A copy with one more name (twice as large when half full: probes stay short).</summary>
-                public Table With(string name, uint hash, bool verdict)
-                {
-                    var copy = new Table(this, 2 * (_count + 1) > _names.Length ? 2 * _names.Length : _names.Length);
-                    copy.Put(name, hash, verdict);
-                    return copy;
-                }
-
-                private void Put(string name, uint hash, bool verdict)
+                /// <summary>Under the owner's lock only.</summary>
+                public void Add(string name, uint hash, bool verdict)
                 {
                     int mask = _names.Length - 1;
                     int at = (int)(hash & (uint)mask);
                     while (_names[at] is not null) at = (at + 1) & mask;
-                    _names[at] = name;
                     _hashes[at] = hash;
                     _verdicts[at] = verdict;
-                    _count++;
+                    Volatile.Write(ref _names[at], name);
+                    Count++;
+                }
+
+                /// <summary>A copy twice as large, not yet visible to readers (under the owner's lock only).</summary>
+                public Table Grown()
+                {
+                    var grown = new Table(2 * _names.Length);
+                    for (int i = 0; i < _names.Length; i++)
+                        if (_names[i] is { } name) grown.Add(name, _hashes[i], _verdicts[i]);
+                    return grown;
                 }
 
                 private static bool Same(string name, char[] chars, int start)

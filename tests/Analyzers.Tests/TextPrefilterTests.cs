@@ -64,6 +64,20 @@ sealed class Handle
             Assert.False(filter.MayCallPaired(body));
         }
 
+        /// <summary>Thousands of distinct words (a comment, locals) grow the table of names; a paired call after them still counts.</summary>
+        [Theory]
+        [InlineData(true)]
+        [InlineData(false)]
+        public void Many_distinct_names_before_the_call(bool paired)
+        {
+            var words = string.Join(" ", Enumerable.Range(0, 5000).Select(i => "word" + i));
+            var locals = string.Join(" ", Enumerable.Range(0, 3000).Select(i => "int local" + i + " = " + i + ";"));
+            var call = paired ? "var p = Marshal.AllocHGlobal(8);" : "var p = IntPtr.Zero;";
+            var (filter, body) = Body("class C\n{\n    static void M() {\n        // " + words + "\n        " + locals + " " + call + " }\n}\n" + Declarations, "M");
+            Assert.Equal(paired, filter.CallsPairedBySyntax(body));
+            Assert.Equal(paired, filter.MayCallPaired(body));
+        }
+
         /// <summary>
         /// Every method of the black-box and correct interop files and of the generated robustness body: whatever the walk
         /// keeps, the characters keep; and the characters do spare the walk most of the bodies without a paired call.
