@@ -27,8 +27,8 @@ namespace KLeakLint.Analyzers
         private readonly SpecCatalog _catalog;
         private readonly HashSet<string> _names = new HashSet<string>(StringComparer.Ordinal);
         private readonly List<string> _prefixes = new List<string>();
-        // What each name called in the compilation is, decided once: a body has a dozen calls and a program a few hundred
-        // distinct names, so after the first bodies every look-up is a hit (docs/bench.md).
+        // What each name is, decided once: TextPrefilter asks about every identifier of every body, and after the first
+        // bodies nearly every one is a name seen before (docs/bench.md).
         private readonly ConcurrentDictionary<string, bool> _paired = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, bool> _wrapperNamed = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, bool> _constructorPaired = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
