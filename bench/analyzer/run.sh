@@ -4,12 +4,13 @@
 #
 #   bash bench/analyzer/run.sh [--methods N] [--runs R] [--out DIR] [--no-build] [--shapes 0,3 | --allocating P] [--fresh-compiler]
 #
-# By default three measurements: a typical wrapper library (3 % of the methods manage native memory by hand, the rest
+# By default four measurements: a typical wrapper library (3 % of the methods manage native memory by hand, the rest
 # call native code through SafeHandles, out parameters and marshalled strings) built by a warm compiler server, then
 # an allocation-heavy one (generate.py's nine shapes in turn, 5 of 9 allocating) the same way, then the typical one
-# again with a new compiler process for every build, as a one-project CI build runs. --allocating P measures one mix
-# with P percent allocating; --shapes one with only some of generate.py's shapes (to see what one costs);
-# --fresh-compiler makes that one mix use a new compiler process for every build.
+# again with a new compiler process for every build, as a one-project CI build runs, first timed and then sampled with
+# perf (cpu-share.sh: the share of the compiler's CPU samples with a KLeakLint frame on the stack). --allocating P
+# measures one mix with P percent allocating; --shapes one with only some of generate.py's shapes (to see what one
+# costs); --fresh-compiler makes that one mix use a new compiler process for every build.
 #
 # Each configuration is compiled R times (default 7) from scratch (--no-incremental) and the fastest run counts: on a
 # shared 2-core machine single builds vary by a third, and the analyzers' stopwatch time by up to four times, since it
@@ -163,4 +164,8 @@ else
     bench_mix "allocation-heavy, warm compiler server: 5 of 9 methods manage native memory by hand" ""
     server=false
     bench_mix "typical wrapper library, a new compiler process for every build" "allocating=3"
+    # The same, sampled: what share of the compiler's CPU time has a KLeakLint frame on the stack.
+    echo "== typical wrapper library, a new compiler process, sampled with perf (bench/analyzer/cpu-share.sh)"
+    bash "$repo/bench/analyzer/cpu-share.sh" --runs 3 --methods "$methods" --no-build | grep -v '^run ' \
+        || echo "(not measured: cpu-share.sh failed; see its message above)"
 fi
