@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis.Text;
 
@@ -34,7 +35,16 @@ namespace KLeakLint.Analyzers
             _bracesMatter = bracesMatter;
         }
 
+        /// <summary>
+        /// <c>MethodImplOptions.AggressiveOptimization</c> (not in netstandard2.0's enum; .NET Framework ignores it): this loop
+        /// runs over every character of every body, and a fresh compiler would run it unoptimized for the whole build
+        /// (the runtime delays optimizing while the compiler keeps JIT-compiling around it, and one body is too short for
+        /// on-stack replacement).
+        /// </summary>
+        internal const MethodImplOptions OptimizeAtOnce = (MethodImplOptions)512;
+
         /// <summary>False only when no call in the span can be paired.</summary>
+        [MethodImpl(OptimizeAtOnce)]
         public bool MayMatter(SourceText text, TextSpan span)
         {
             var chars = Buffer(span.Length);
@@ -109,6 +119,7 @@ namespace KLeakLint.Analyzers
 
             public NameVerdicts(Func<string, bool> decide) => _decide = decide;
 
+            [MethodImpl(OptimizeAtOnce)]
             public bool Matters(char[] chars, int start, int length, uint hash)
             {
                 if (_table.TryFind(chars, start, length, hash, out var known)) return known;
@@ -141,6 +152,7 @@ namespace KLeakLint.Analyzers
 
                 public int Capacity => _names.Length;
 
+                [MethodImpl(OptimizeAtOnce)]
                 public bool TryFind(char[] chars, int start, int length, uint hash, out bool verdict)
                 {
                     int mask = _names.Length - 1;
