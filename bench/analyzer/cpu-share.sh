@@ -44,30 +44,11 @@ if $build; then dotnet build "$repo/src/Analyzers/Analyzers.csproj" -c Release -
 [[ -f "$analyzers/KLeakLint.Analyzers.dll" ]] || { echo "cpu-share.sh: $analyzers/KLeakLint.Analyzers.dll missing (build src/Analyzers)" >&2; exit 2; }
 
 # The project of run.sh, built once at detailed verbosity for the compiler's command line.
-rm -rf "$out"
-mkdir -p "$out/src"
-echo '<Project />' > "$out/Directory.Build.props"
-echo '<Project />' > "$out/Directory.Build.targets"
-echo '<Project><PropertyGroup><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup></Project>' > "$out/Directory.Packages.props"
-cat > "$out/Bench.csproj" <<PROJECT
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup>
-    <TargetFramework>net10.0</TargetFramework>
-    <AllowUnsafeBlocks>true</AllowUnsafeBlocks>
-    <Nullable>disable</Nullable>
-    <ImplicitUsings>disable</ImplicitUsings>
-    <EnableDefaultCompileItems>false</EnableDefaultCompileItems>
-  </PropertyGroup>
-  <ItemGroup>
-    <Compile Include="src/*.cs" />
-    <Analyzer Include="$analyzers/KLeakLint.Core.dll" />
-    <Analyzer Include="$analyzers/KLeakLint.Analyzers.dll" />
-  </ItemGroup>
-</Project>
-PROJECT
+source "$repo/bench/analyzer/project.sh"
+write_bench_project "$out" "$analyzers"
 python3 "$repo/bench/analyzer/generate.py" "$out/src" "$methods" ${allocating:+"allocating=$allocating"}
 cd "$out"
-dotnet build Bench.csproj -c Release --no-incremental -nologo -nodeReuse:false -v:detailed -p:UseSharedCompilation=false > build.log 2>&1 \
+dotnet build Bench.csproj -c Release --no-incremental -nologo -nodeReuse:false -v:detailed -p:UseSharedCompilation=false -p:KLeakLint=true > build.log 2>&1 \
     || { echo "cpu-share.sh: build failed, see $out/build.log" >&2; exit 1; }
 line=$(grep -m1 -E '/csc(\.dll)? /noconfig' build.log) || { echo "cpu-share.sh: no compiler command line in $out/build.log" >&2; exit 1; }
 compiler="$(dirname "$(echo "$line" | awk '{ print $1 }')")/csc.dll"

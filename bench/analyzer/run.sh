@@ -53,30 +53,8 @@ if $build; then
 fi
 [[ -f "$analyzers/KLeakLint.Analyzers.dll" ]] || { echo "run.sh: $analyzers/KLeakLint.Analyzers.dll missing (build src/Analyzers)" >&2; exit 2; }
 
-rm -rf "$out"
-mkdir -p "$out/src"
-# Outside the repository's Directory.Build.props (warnings as errors) and central package versions.
-echo '<Project />' > "$out/Directory.Build.props"
-echo '<Project />' > "$out/Directory.Build.targets"
-echo '<Project><PropertyGroup><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup></Project>' > "$out/Directory.Packages.props"
-cat > "$out/Bench.csproj" <<PROJECT
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup>
-    <TargetFramework>net10.0</TargetFramework>
-    <AllowUnsafeBlocks>true</AllowUnsafeBlocks>
-    <Nullable>disable</Nullable>
-    <ImplicitUsings>disable</ImplicitUsings>
-    <EnableDefaultCompileItems>false</EnableDefaultCompileItems>
-  </PropertyGroup>
-  <ItemGroup>
-    <Compile Include="src/*.cs" />
-  </ItemGroup>
-  <ItemGroup Condition="'\$(KLeakLint)' == 'true'">
-    <Analyzer Include="$analyzers/KLeakLint.Core.dll" />
-    <Analyzer Include="$analyzers/KLeakLint.Analyzers.dll" />
-  </ItemGroup>
-</Project>
-PROJECT
+source "$repo/bench/analyzer/project.sh"
+write_bench_project "$out" "$analyzers"
 
 cd "$out"
 dotnet restore Bench.csproj -nologo -v quiet >/dev/null
