@@ -10,33 +10,8 @@ namespace KLeakLint.CodeFixes.Tests
     {
         private static readonly (string, string)[] Specs = SafeHandleTests.Specs;
 
-        private const string Native = @"
-static class Native
-{
-    [DllImport(""kv"")] public static extern {|#0:IntPtr|} kv_open(string path);
-    [DllImport(""kv"")] public static extern void kv_close(IntPtr db);
-    [DllImport(""kv"")] public static extern int kv_put(IntPtr db, string key, string value);
-}
-";
-
-        private const string NativeFixed = @"
-static class Native
-{
-    [DllImport(""kv"")] public static extern KvHandle kv_open(string path);
-    [DllImport(""kv"")] public static extern void kv_close(IntPtr db);
-    [DllImport(""kv"")] public static extern int kv_put(KvHandle db, string key, string value);
-}
-
-internal sealed class KvHandle : Microsoft.Win32.SafeHandles.SafeHandleZeroOrMinusOneIsInvalid
-{
-    public KvHandle() : base(true) { }
-    protected override bool ReleaseHandle()
-    {
-        Native.kv_close(handle);
-        return true;
-    }
-}
-";
+        private const string Native = SafeHandleTests.KvNative;
+        private const string NativeFixed = SafeHandleTests.KvNativeFixed;
 
         /// <summary>
         /// examples/dotnet/KvStore's shape: opened in the constructor (in a try), checked, passed to P/Invokes, closed in

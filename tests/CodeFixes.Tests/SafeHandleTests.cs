@@ -73,7 +73,8 @@ public sealed class KvHandle : Microsoft.Win32.SafeHandles.SafeHandleZeroOrMinus
 
         private static readonly (string, string)[] NoSpecs = { };
 
-        private const string KvNative = @"
+        /// <summary>A key-value store's P/Invokes, with kv_open returning the raw handle KL0102 is about (#0), and as fixed.</summary>
+        internal const string KvNative = @"
 static class Native
 {
     [DllImport(""kv"")] public static extern {|#0:IntPtr|} kv_open(string path);
@@ -82,7 +83,7 @@ static class Native
 }
 ";
 
-        private const string KvNativeFixed = @"
+        internal const string KvNativeFixed = @"
 static class Native
 {
     [DllImport(""kv"")] public static extern KvHandle kv_open(string path);
