@@ -44,7 +44,7 @@ if $build; then dotnet build "$repo/src/Analyzers/Analyzers.csproj" -c Release -
 [[ -f "$analyzers/KLeakLint.Analyzers.dll" ]] || { echo "cpu-share.sh: $analyzers/KLeakLint.Analyzers.dll missing (build src/Analyzers)" >&2; exit 2; }
 
 # The project of run.sh, built once at detailed verbosity for the compiler's command line.
-source "$repo/bench/analyzer/project.sh"
+source "$repo/bench/analyzer/shared.sh"
 write_bench_project "$out" "$analyzers"
 python3 "$repo/bench/analyzer/generate.py" "$out/src" "$methods" ${allocating:+"allocating=$allocating"}
 cd "$out"
@@ -81,7 +81,6 @@ print(f"{100 * ours / max(samples, 1):.2f} {ours} {samples}")')
     echo "run $r: $ours of $samples samples of the compiler process have a KLeakLint frame: ${percent}%"
     find /tmp -maxdepth 1 -name "perf-*.map" -newer "$out/csc.rsp" -delete
 done
-median=$(printf '%s\n' "${shares[@]}" | sort -g | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.2f", m }')
 if [[ -n "$allocating" ]]; then mix="$allocating % allocating"; else mix="allocation-heavy mix"; fi
 echo "methods: $methods ($mix), runs: $runs"
-echo "KLeakLint's share of the compiler's CPU time (sampled, median): ${median}%"
+echo "KLeakLint's share of the compiler's CPU time (sampled, median): $(median "${shares[@]}")%"

@@ -53,7 +53,7 @@ if $build; then
 fi
 [[ -f "$analyzers/KLeakLint.Analyzers.dll" ]] || { echo "run.sh: $analyzers/KLeakLint.Analyzers.dll missing (build src/Analyzers)" >&2; exit 2; }
 
-source "$repo/bench/analyzer/project.sh"
+source "$repo/bench/analyzer/shared.sh"
 write_bench_project "$out" "$analyzers"
 
 cd "$out"
@@ -77,11 +77,6 @@ measure() {
 
 smaller() { [[ -z "$2" ]] || (( $(echo "$1 < $2" | bc) )); }
 
-# The median of the arguments, to two decimals. Each run builds without and then with the analyzers, so its difference
-# is taken under the same load: the median of those differences follows the machine's drift where the fastest of each
-# side may come from a quiet moment on one side only.
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.2f", m }'; }
-
 # One mix of methods: generates it, builds it R times each way, prints the figures.
 bench_mix() {
     local label="$1" generate_args="$2"
@@ -89,6 +84,9 @@ bench_mix() {
     python3 "$repo/bench/analyzer/generate.py" "$out/src" "$methods" $generate_args
     echo "== $label"
     local best_without="" best_with="" best_analyzer="" cpu_without="" cpu_with="" without without_cpu r
+    # Each run builds without and then with the analyzers, so its difference is taken under the same load: the median
+    # of those differences follows the machine's drift where the fastest of each side may come from a quiet moment on
+    # one side only.
     local wall_diffs=() cpu_diffs=()
     for ((r = 1; r <= runs; r++)); do
         measure false "$r"

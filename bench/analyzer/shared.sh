@@ -1,6 +1,7 @@
-# Sourced by run.sh and cpu-share.sh: the project both compile, written into an empty folder.
+# Sourced by run.sh and cpu-share.sh: what both need.
 #
 #   write_bench_project DIR ANALYZERS    # DIR/Bench.csproj with DIR/src/*.cs; the analyzers only with -p:KLeakLint=true
+#   median N...                          # the median of the numbers, to two decimals
 
 write_bench_project() {
     local dir="$1" analyzers="$2"
@@ -29,3 +30,5 @@ write_bench_project() {
 </Project>
 PROJECT
 }
+
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.2f", m }'; }
